@@ -1,0 +1,95 @@
+package dev.privscreen.cli;
+
+import dev.privscreen.error.PrivscreenException;
+import dev.privscreen.error.UsageException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line as a function: arguments in, exit code out, text on the given writers. {@code
+ * System.exit} lives in {@code Main} only.
+ */
+public final class Cli {
+  private Cli() {}
+
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(Context.system(out, err), args);
+  }
+
+  public static int run(Context ctx, String... args) {
+    RootCommand root = new RootCommand(ctx);
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(ctx.out());
+    cl.setErr(ctx.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(ctx, args)));
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(Integer.toString(c.code), c.meaning);
+    }
+    for (CommandLine c : allCommands(cl)) {
+      c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    }
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          usageError(ctx.err(), ex.getCommandLine(), ex.getMessage());
+          UnmatchedArgumentException.printSuggestions(ex, ctx.err());
+          return ExitCode.USAGE.code;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          boolean debug = root.global.debug;
+          if (debug) {
+            ex.printStackTrace(ctx.err());
+          }
+          if (ex instanceof UsageException) {
+            usageError(ctx.err(), cmd, ex.getMessage());
+            return ExitCode.USAGE.code;
+          }
+          if (ex instanceof PrivscreenException pe) {
+            ctx.err().println("privscreen: " + pe.getMessage());
+            return pe.exitCode();
+          }
+          ctx.err()
+              .println(
+                  "privscreen: internal error: "
+                      + ex
+                      + (debug ? "" : " (run again with --debug for the stack trace)"));
+          return ExitCode.INTERNAL.code;
+        });
+    try {
+      return cl.execute(args);
+    } finally {
+      ctx.out().flush();
+      ctx.err().flush();
+    }
+  }
+
+  private static void usageError(PrintWriter err, CommandLine cmd, String message) {
+    err.println("privscreen: " + message);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+  }
+
+  private static Ansi ansi(Context ctx, String[] args) {
+    for (String a : args) {
+      if (a.equals("--no-color")) {
+        return Ansi.OFF;
+      }
+    }
+    String noColor = ctx.env().get("NO_COLOR");
+    return ctx.stdoutIsTerminal() && (noColor == null || noColor.isEmpty()) ? Ansi.ON : Ansi.OFF;
+  }
+
+  private static Iterable<CommandLine> allCommands(CommandLine cl) {
+    java.util.List<CommandLine> all = new java.util.ArrayList<>();
+    all.add(cl);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      all.add(sub);
+    }
+    return all;
+  }
+}

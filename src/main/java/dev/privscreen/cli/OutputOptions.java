@@ -1,0 +1,46 @@
+package dev.privscreen.cli;
+
+import dev.privscreen.output.OutputFormat;
+import dev.privscreen.output.Style;
+import dev.privscreen.screen.ResultField;
+import dev.privscreen.screen.ResultFields;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** How results are printed: format, fields, colour. */
+public final class OutputOptions {
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      defaultValue = "table")
+  OutputFormat format;
+
+  @Option(names = "--json", description = "Short for --format json.")
+  boolean json;
+
+  @Option(
+      names = "--fields",
+      paramLabel = "FIELD",
+      split = ",",
+      description = "Columns/keys to print, in order (e.g. symbol,gain_7d_pct,signals).")
+  List<String> fields;
+
+  OutputFormat format() {
+    return json ? OutputFormat.json : format;
+  }
+
+  List<ResultField> fields(ResultFields all) {
+    if (fields == null || fields.isEmpty()) {
+      return format().defaultFields(all);
+    }
+    return all.select(fields, "--fields");
+  }
+
+  static Style style(Context ctx, GlobalOptions global) {
+    String noColor = ctx.env().get("NO_COLOR");
+    boolean colour =
+        ctx.stdoutIsTerminal() && !global.noColor && (noColor == null || noColor.isEmpty());
+    return new Style(colour);
+  }
+}

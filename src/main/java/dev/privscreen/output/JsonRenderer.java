@@ -1,0 +1,44 @@
+package dev.privscreen.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.rule.Rule;
+import dev.privscreen.screen.ResultField;
+import dev.privscreen.screen.ResultRow;
+import dev.privscreen.screen.ScreenResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** {@code --format json}: one {@code privscreen.screen/1} object. */
+final class JsonRenderer implements ScreenRenderer {
+  static final String SCHEMA = "privscreen.screen/1";
+
+  @Override
+  public void render(ScreenResult r, List<ResultField> fields, PrintWriter out) {
+    try (JsonGenerator g = Json.generator(out, true)) {
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      g.writeStringField("as_of", Times.instant(r.asOf()));
+      g.writeStringField("category", r.category());
+      g.writeArrayFieldStart("rules");
+      for (Rule rule : r.rules()) {
+        g.writeStartObject();
+        g.writeStringField("id", rule.id());
+        g.writeStringField("description", rule.description());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("match", r.match().name());
+      g.writeArrayFieldStart("results");
+      for (ResultRow row : r.results()) {
+        Json.result(g, row, fields);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+  }
+}

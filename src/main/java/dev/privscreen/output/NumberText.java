@@ -1,0 +1,68 @@
+package dev.privscreen.output;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** How numbers are written: exact for machines, short for people. Locale-independent. */
+public final class NumberText {
+  private NumberText() {}
+
+  /**
+   * The shortest text that reads back as the same double, without an exponent for everyday
+   * magnitudes ({@code 8600000000}, not {@code 8.6E9}); whole numbers have no {@code .0}.
+   */
+  public static String exact(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    BigDecimal d = new BigDecimal(Double.toString(v));
+    return Math.abs(v) >= 1e-6 && Math.abs(v) < 1e15 ? d.toPlainString() : d.toString();
+  }
+
+  /** {@code $532.06}, {@code $1.24B}, {@code $812.0M}, {@code $0.0123}. */
+  public static String usd(double v) {
+    double a = Math.abs(v);
+    String sign = v < 0 ? "-" : "";
+    if (a >= 1e12) {
+      return sign + String.format(Locale.ROOT, "$%.2fT", a / 1e12);
+    }
+    if (a >= 1e9) {
+      return sign + String.format(Locale.ROOT, "$%.2fB", a / 1e9);
+    }
+    if (a >= 1e6) {
+      return sign + String.format(Locale.ROOT, "$%.1fM", a / 1e6);
+    }
+    if (a >= 1e4) {
+      return sign + String.format(Locale.ROOT, "$%.1fk", a / 1e3);
+    }
+    if (a >= 1) {
+      return sign + String.format(Locale.ROOT, "$%.2f", a);
+    }
+    if (a == 0) {
+      return "$0";
+    }
+    return sign + "$" + new BigDecimal(a).round(new java.math.MathContext(3)).toPlainString();
+  }
+
+  /** {@code +123.4%}, {@code -5.0%}. */
+  public static String percent(double v) {
+    String s = String.format(Locale.ROOT, "%+.1f%%", v);
+    return s.equals("-0.0%") ? "+0.0%" : s;
+  }
+
+  /** {@code 2.80x}. */
+  public static String ratio(double v) {
+    return String.format(Locale.ROOT, "%.2fx", v);
+  }
+
+  /** A metric value: grouped digits, at most 4 decimals: {@code 4,900,000}. */
+  public static String plain(double v) {
+    if (Math.abs(v) >= 1000) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    return new BigDecimal(Double.toString(v))
+        .setScale(4, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.privscreen.output;
+
+/** ANSI styling for the table, or none: off unless stdout is a terminal without NO_COLOR. */
+public record Style(boolean color) {
+  private static final String RESET = "\u001b[0m";
+
+  public String bold(String s) {
+    return wrap("\u001b[1m", s);
+  }
+
+  public String green(String s) {
+    return wrap("\u001b[32m", s);
+  }
+
+  public String red(String s) {
+    return wrap("\u001b[31m", s);
+  }
+
+  public String dim(String s) {
+    return wrap("\u001b[2m", s);
+  }
+
+  private String wrap(String code, String s) {
+    return color && !s.isEmpty() ? code + s + RESET : s;
+  }
+}

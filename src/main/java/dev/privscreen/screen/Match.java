@@ -1,0 +1,7 @@
+package dev.privscreen.screen;
+
+/** How rules combine: every rule must fire, or at least one. */
+public enum Match {
+  all,
+  any
+}

@@ -1,0 +1,79 @@
+package dev.privscreen.screen;
+
+import dev.privscreen.metrics.MetricsSpec;
+import dev.privscreen.model.Window;
+import dev.privscreen.screen.ResultField.Kind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ordered catalogue of result fields for one screen: SPEC §4's fixed fields, a {@code
+ * gain_Nd_pct} for each extra window a rule asked for, and {@code m_<name>} for each metric.
+ */
+public final class ResultFields {
+  private final Map<String, ResultField> byName = new LinkedHashMap<>();
+
+  public ResultFields(MetricsSpec spec, Collection<String> metricNames) {
+    add("rank", Kind.INTEGER, ResultRow::rank);
+    add("id", Kind.TEXT, r -> r.metrics().asset().id());
+    add("symbol", Kind.TEXT, r -> r.metrics().asset().symbol());
+    add("name", Kind.TEXT, r -> r.metrics().asset().name());
+    add("price_usd", Kind.USD, r -> r.metrics().priceUsd());
+    add("market_cap_usd", Kind.USD, r -> r.metrics().marketCapUsd());
+    add("fdv_usd", Kind.USD, r -> r.metrics().fdvUsd());
+    add("volume_24h_usd", Kind.USD, r -> r.metrics().volume24hUsd());
+    for (Window w : spec.gainWindows()) {
+      add("gain_" + w.label() + "_pct", Kind.PERCENT, r -> r.metrics().gain(w));
+    }
+    add("volume_ratio_30d", Kind.NUMBER, r -> r.metrics().volumeRatio30d());
+    add("oi_usd", Kind.USD, r -> r.metrics().oiUsd());
+    add("oi_prev_high_usd", Kind.USD, r -> r.metrics().oiPrevHighUsd());
+    for (Window w : spec.oiChangeWindows()) {
+      add("oi_change_" + w.label() + "_pct", Kind.PERCENT, r -> r.metrics().oiChange(w));
+    }
+    add("listings", Kind.LISTINGS, r -> r.metrics().listings());
+    add("signals", Kind.IDS, ResultRow::signals);
+    add("score", Kind.INTEGER, ResultRow::score);
+    for (String m : metricNames) {
+      add("m_" + m, Kind.NUMBER, r -> r.metrics().metrics().get(m));
+    }
+  }
+
+  private void add(String name, Kind kind, java.util.function.Function<ResultRow, Object> get) {
+    byName.put(name, new ResultField(name, kind, get));
+  }
+
+  public List<ResultField> all() {
+    return List.copyOf(byName.values());
+  }
+
+  public ResultField get(String name) {
+    return byName.get(name);
+  }
+
+  /**
+   * The named fields, in the order given.
+   *
+   * @throws IllegalArgumentException naming the unknown field and listing the valid ones
+   */
+  public List<ResultField> select(List<String> names, String flag) {
+    List<ResultField> out = new ArrayList<>();
+    for (String n : names) {
+      ResultField f = byName.get(n.strip());
+      if (f == null) {
+        throw new IllegalArgumentException(
+            flag
+                + ": unknown field '"
+                + n.strip()
+                + "' (valid: "
+                + String.join(", ", byName.keySet())
+                + ")");
+      }
+      out.add(f);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.privscreen.source;
+
+import dev.privscreen.error.DataException;
+import dev.privscreen.model.Snapshot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the CSV-directory form of a snapshot (SPEC §2): {@code assets.csv} and optional {@code
+ * prices.csv}, {@code open_interest.csv}, {@code listings.csv}, {@code metrics.csv}, {@code
+ * snapshot.json}.
+ */
+final class CsvSnapshotReader {
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+
+  private CsvSnapshotReader() {}
+
+  static Snapshot read(Path dir) {
+    String dirName = dir.toString();
+    if (!Files.isRegularFile(dir.resolve(Table.ASSETS.fileName()))) {
+      throw new DataException(dirName + ": not a snapshot directory: assets.csv is missing");
+    }
+    SnapshotAssembler assembler = new SnapshotAssembler();
+    for (Table table : Table.values()) {
+      Path file = dir.resolve(table.fileName());
+      if (table == Table.ASSETS || Files.isRegularFile(file)) {
+        readTable(file, table, assembler);
+      }
+    }
+    Instant asOf = null;
+    String category = null;
+    Path meta = dir.resolve("snapshot.json");
+    if (Files.isRegularFile(meta)) {
+      SnapshotMeta m = SnapshotMeta.read(meta);
+      asOf = m.asOf();
+      category = m.category();
+    }
+    return assembler.build(asOf, category, dirName);
+  }
+
+  private static void readTable(Path file, Table table, SnapshotAssembler assembler) {
+    String name = file.toString();
+    try (Reader reader = open(file);
+        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+      List<String> header = null;
+      Map<String, Integer> columns = new HashMap<>();
+      for (CSVRecord rec : parser) {
+        long line = parser.getCurrentLineNumber();
+        if (header == null) {
+          header = new ArrayList<>();
+          for (String h : rec) {
+            String col = h.toLowerCase(Locale.ROOT);
+            if (columns.putIfAbsent(col, header.size()) != null) {
+              throw new DataException(name + ":" + line + ": column " + col + " appears twice");
+            }
+            header.add(col);
+          }
+          List<String> missing = new ArrayList<>();
+          for (String required : table.requiredColumns) {
+            if (!columns.containsKey(required)) {
+              missing.add(required);
+            }
+          }
+          if (!missing.isEmpty()) {
+            throw new DataException(
+                name
+                    + ":"
+                    + line
+                    + ": missing column"
+                    + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing));
+          }
+          continue;
+        }
+        String where = name + ":" + line;
+        if (rec.size() != header.size()) {
+          throw new DataException(
+              where
+                  + ": expected "
+                  + header.size()
+                  + " cells as in the header, found "
+                  + rec.size());
+        }
+        Map<String, Cell> cells = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          cells.put(header.get(i), new Cell(where, header.get(i), rec.get(i), false));
+        }
+        assembler.add(table, new Row(where, "", cells));
+      }
+      if (header == null) {
+        throw new DataException(name + ": empty file, expected a header row");
+      }
+    } catch (UncheckedIOException e) {
+      throw new DataException(name + ": malformed CSV: " + e.getCause().getMessage(), e);
+    } catch (NoSuchFileException e) {
+      throw new DataException(name + ": no such file");
+    } catch (IOException e) {
+      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A UTF-8 reader that drops a leading byte-order mark, as spreadsheets write one. */
+  private static Reader open(Path file) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    BufferedReader r =
+        new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    r.mark(1);
+    if (r.read() != '\uFEFF') {
+      r.reset();
+    }
+    return r;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.privscreen.source;
+
+import dev.privscreen.error.DataException;
+import dev.privscreen.model.Snapshot;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a snapshot from a JSON file, a CSV directory, or JSON on standard input ({@code -}). */
+public final class SnapshotReader {
+  private SnapshotReader() {}
+
+  /**
+   * @param from a path, or {@code -} for standard input
+   * @param stdin standard input, read only when {@code from} is {@code -}
+   */
+  public static Snapshot read(String from, InputStream stdin) {
+    if (from.equals("-")) {
+      return JsonSnapshotReader.read("<stdin>", stdin);
+    }
+    return read(Path.of(from));
+  }
+
+  public static Snapshot read(Path path) {
+    if (Files.isDirectory(path)) {
+      return CsvSnapshotReader.read(path);
+    }
+    if (!Files.exists(path)) {
+      throw new DataException(path + ": no such file or directory");
+    }
+    if (path.getFileName().toString().endsWith(".csv")) {
+      throw new DataException(
+          path
+              + ": a CSV snapshot is a directory of tables; pass its directory: "
+              + parentOf(path));
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      return JsonSnapshotReader.read(path.toString(), in);
+    } catch (IOException e) {
+      throw new DataException(path + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static String parentOf(Path p) {
+    Path parent = p.toAbsolutePath().getParent();
+    return parent == null ? "." : parent.toString();
+  }
+}
