@@ -1,0 +1,106 @@
+package dev.privscreen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.privscreen.cli.Cli;
+import dev.privscreen.cli.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the CLI in-process as a shell would, with its own streams and environment, and returns what
+ * it printed. {@code toString()} shows everything, so a failed assertion explains itself.
+ */
+public final class CliDriver {
+  public static final Path EXAMPLES = Path.of("examples");
+  public static final String EXAMPLE_DIR = "examples/privacy-2025-11-07";
+  public static final String EXAMPLE_JSON = "examples/privacy-2025-11-07.json";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Map<String, String> env = new HashMap<>();
+  private InputStream stdin = new ByteArrayInputStream(new byte[0]);
+  private boolean terminal;
+
+  public CliDriver() {
+    // never the user's real store
+    env.put("PRIVSCREEN_HOME", "target/no-such-home-" + System.nanoTime());
+  }
+
+  public CliDriver env(String key, String value) {
+    env.put(key, value);
+    return this;
+  }
+
+  public CliDriver stdin(String text) {
+    stdin = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  public CliDriver terminal(boolean t) {
+    terminal = t;
+    return this;
+  }
+
+  public Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Cli.run(
+            new Context(new PrintWriter(out), new PrintWriter(err), stdin, env, terminal), args);
+    return new Result(code, out.toString(), err.toString(), List.of(args));
+  }
+
+  public static Result privscreen(String... args) {
+    return new CliDriver().run(args);
+  }
+
+  /** What one run printed and returned. */
+  public record Result(int exitCode, String stdout, String stderr, List<String> args) {
+    public JsonNode json() {
+      try {
+        return MAPPER.readTree(stdout);
+      } catch (IOException e) {
+        throw new UncheckedIOException("stdout is not JSON: " + this, e);
+      }
+    }
+
+    /** The {@code results} of a screen, by symbol. */
+    public Map<String, JsonNode> bySymbol() {
+      Map<String, JsonNode> m = new HashMap<>();
+      for (JsonNode r : json().get("results")) {
+        m.put(r.get("symbol").asText(), r);
+      }
+      return m;
+    }
+
+    public List<String> symbols() {
+      List<String> s = new ArrayList<>();
+      for (JsonNode r : json().get("results")) {
+        s.add(r.get("symbol").asText());
+      }
+      return s;
+    }
+
+    @Override
+    public String toString() {
+      return "privscreen "
+          + String.join(" ", args)
+          + "\n--- exit "
+          + exitCode
+          + "\n--- stdout\n"
+          + stdout
+          + "--- stderr\n"
+          + stderr;
+    }
+  }
+}
