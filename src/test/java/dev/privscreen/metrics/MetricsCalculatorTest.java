@@ -31,7 +31,8 @@ class MetricsCalculatorTest {
   final List<MetricPoint> metrics = new ArrayList<>();
 
   static Asset asset(String id, Double price, Double cap, Double vol24h, Double chg7d) {
-    return new Asset(id, id.toUpperCase(), id, price, cap, null, vol24h, 1.5, chg7d, 30.0, null, null);
+    return new Asset(
+        id, id.toUpperCase(), id, price, cap, null, vol24h, 1.5, chg7d, 30.0, null, null);
   }
 
   void close(String id, String day, Double close, Double volume) {
@@ -49,7 +50,8 @@ class MetricsCalculatorTest {
   }
 
   AssetMetrics metricsOf(String id, LocalDate today, MetricsSpec spec) {
-    Snapshot s = new Snapshot(AS_OF, "privacy-coins", assets, prices, oi, listings, metrics, List.of());
+    Snapshot s =
+        new Snapshot(AS_OF, "privacy-coins", assets, prices, oi, listings, metrics, List.of());
     SnapshotIndex index = SnapshotIndex.of(s);
     return new MetricsCalculator(index, spec)
         .compute(assets.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow(), today);
@@ -70,7 +72,8 @@ class MetricsCalculatorTest {
   void aMissingCloseFallsBackToTheAssetsChangeFieldForThe24h7dAnd30dWindowsOnly() {
     assets.add(asset("zcash", 532.06, 8.6e9, 1.75e10, 41.0));
     close("zcash", "2025-11-07", 532.06, null);
-    MetricsSpec spec = new MetricsSpec(new TreeSet<>(List.of(new Window(14))), new TreeSet<>(), new Window(30));
+    MetricsSpec spec =
+        new MetricsSpec(new TreeSet<>(List.of(new Window(14))), new TreeSet<>(), new Window(30));
 
     AssetMetrics m = metricsOf("zcash", NOV7, spec);
 
@@ -208,7 +211,8 @@ class MetricsCalculatorTest {
     metrics.add(new MetricPoint("zcash", NOV7.minusDays(1), "shielded_supply", 4.8e6));
 
     assertThat(metricsOf("zcash", NOV7).metrics()).containsEntry("shielded_supply", 4.9e6);
-    assertThat(metricsOf("zcash", NOV7.minusDays(1)).metrics()).containsEntry("shielded_supply", 4.8e6);
+    assertThat(metricsOf("zcash", NOV7.minusDays(1)).metrics())
+        .containsEntry("shielded_supply", 4.8e6);
     assertThat(metricsOf("dash", NOV7).metrics()).containsEntry("shielded_supply", null);
   }
 
@@ -219,13 +223,15 @@ class MetricsCalculatorTest {
     oi.add(new OiPoint("ghost", "binance", NOV7, 1.0));
 
     SnapshotIndex index =
-        SnapshotIndex.of(new Snapshot(AS_OF, null, assets, prices, oi, listings, metrics, List.of()));
+        SnapshotIndex.of(
+            new Snapshot(AS_OF, null, assets, prices, oi, listings, metrics, List.of()));
 
     assertThat(index.ignoredRows()).isEqualTo(2);
     assertThat(index.unknownIds()).containsExactly("ghost");
   }
 
   static ListingEvent ev(String id, String venue, String at) {
-    return new ListingEvent(id, venue, Market.PERP, id.toUpperCase() + "USDT", Instant.parse(at), Action.LIST);
+    return new ListingEvent(
+        id, venue, Market.PERP, id.toUpperCase() + "USDT", Instant.parse(at), Action.LIST);
   }
 }

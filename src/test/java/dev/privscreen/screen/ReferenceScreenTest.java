@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Screens random, unseen data sets full of SPEC §3's edge cases and compares every field with a
- * second implementation written here from the SPEC text alone: plain lists, linear scans, no
- * shared code with the product. Numbers must agree to 1e-6 relative; order, rank, signals and
- * score exactly.
+ * second implementation written here from the SPEC text alone: plain lists, linear scans, no shared
+ * code with the product. Numbers must agree to 1e-6 relative; order, rank, signals and score
+ * exactly.
  */
 class ReferenceScreenTest {
   static final LocalDate FIRST = LocalDate.parse("2025-08-01");
@@ -83,7 +83,9 @@ class ReferenceScreenTest {
           assertThat(v.isNull()).as(where + " = " + v + ", want null").isTrue();
         } else if (want instanceof Double d) {
           assertThat(v.isNumber()).as(where + " = " + v + ", want " + d).isTrue();
-          assertThat(relErr(v.asDouble(), d)).as(where + " = " + v + ", want " + d).isLessThan(1e-6);
+          assertThat(relErr(v.asDouble(), d))
+              .as(where + " = " + v + ", want " + d)
+              .isLessThan(1e-6);
         } else if (want instanceof List<?> list) {
           List<String> got = new ArrayList<>();
           v.forEach(x -> got.add(x.asText()));
@@ -126,7 +128,8 @@ class ReferenceScreenTest {
         String c24 = rnd.nextInt(5) == 0 ? "" : num(rnd.nextGaussian() * 5);
         String c7 = rnd.nextInt(5) == 0 ? "" : num(rnd.nextGaussian() * 20);
         String c30 = rnd.nextInt(5) == 0 ? "" : num(rnd.nextGaussian() * 40);
-        assets.add(String.join(",", id, sym, "Coin " + k, num(price), cap, "", vol24s, c24, c7, c30));
+        assets.add(
+            String.join(",", id, sym, "Coin " + k, num(price), cap, "", vol24s, c24, c7, c30));
         double p = price;
         // 0: no history; 1: short, 3 to 9 days before today (around the 7-day minimum); else
         // the whole range with holes
@@ -140,7 +143,8 @@ class ReferenceScreenTest {
             p = p / (1 + rnd.nextGaussian() * 0.05);
             continue; // a missing day
           }
-          String date = rnd.nextBoolean() ? d.toString() : d + "T" + (10 + rnd.nextInt(13)) + ":00:00Z";
+          String date =
+              rnd.nextBoolean() ? d.toString() : d + "T" + (10 + rnd.nextInt(13)) + ":00:00Z";
           String close = rnd.nextInt(30) == 0 ? "" : num(p);
           String vol = rnd.nextInt(10) == 0 ? "" : num(Math.exp(15 + rnd.nextGaussian() * 2));
           prices.add(String.join(",", id, date, close, vol));
@@ -151,7 +155,9 @@ class ReferenceScreenTest {
             if (rnd.nextBoolean()) {
               for (LocalDate d = LAST.minusDays(40); !d.isAfter(LAST); d = d.plusDays(1)) {
                 if (rnd.nextInt(5) > 0) {
-                  oi.add(String.join(",", id, venue, d.toString(), num(1e6 * Math.exp(rnd.nextGaussian()))));
+                  oi.add(
+                      String.join(
+                          ",", id, venue, d.toString(), num(1e6 * Math.exp(rnd.nextGaussian()))));
                 }
               }
             }
@@ -163,12 +169,15 @@ class ReferenceScreenTest {
       oi.add("ghost,binance," + LAST + ",5");
       Collections.shuffle(prices, rnd); // files need not be sorted
       Collections.shuffle(oi, rnd);
-      write(dir.resolve("assets.csv"),
+      write(
+          dir.resolve("assets.csv"),
           "id,symbol,name,price_usd,market_cap_usd,fdv_usd,volume_24h_usd,change_24h_pct,change_7d_pct,change_30d_pct",
           assets);
       write(dir.resolve("prices.csv"), "id,date,close_usd,volume_usd", prices);
       write(dir.resolve("open_interest.csv"), "id,venue,date,oi_usd", oi);
-      Files.writeString(dir.resolve("snapshot.json"), "{\"as_of\":\"" + LAST + "T06:00:00Z\",\"category\":\"test\"}");
+      Files.writeString(
+          dir.resolve("snapshot.json"),
+          "{\"as_of\":\"" + LAST + "T06:00:00Z\",\"category\":\"test\"}");
     }
 
     static String num(double v) {
@@ -182,7 +191,15 @@ class ReferenceScreenTest {
 
   /** SPEC §3 and §1 again, as plainly as possible. */
   static final class Reference {
-    record A(String id, String sym, Double price, Double cap, Double vol24, Double c24, Double c7, Double c30) {}
+    record A(
+        String id,
+        String sym,
+        Double price,
+        Double cap,
+        Double vol24,
+        Double c24,
+        Double c7,
+        Double c30) {}
 
     record P(String id, LocalDate day, Double close, Double vol) {}
 
@@ -266,9 +283,11 @@ class ReferenceScreenTest {
           case "--min-gain" -> {
             String w = v.substring(0, v.indexOf('='));
             int days =
-                w.endsWith("h") ? Integer.parseInt(w.replace("h", "")) / 24
-                    : w.endsWith("w") ? Integer.parseInt(w.replace("w", "")) * 7
-                    : Integer.parseInt(w.replace("d", ""));
+                w.endsWith("h")
+                    ? Integer.parseInt(w.replace("h", "")) / 24
+                    : w.endsWith("w")
+                        ? Integer.parseInt(w.replace("w", "")) * 7
+                        : Integer.parseInt(w.replace("d", ""));
             gains.add(new int[] {days});
             gainMin.add(Double.parseDouble(v.substring(v.indexOf('=') + 1)));
           }
@@ -289,7 +308,12 @@ class ReferenceScreenTest {
         r.put("symbol", a.sym);
         Double ct = close(data, a.id, today);
         Double price = current ? a.price : ct;
-        Double cap = current ? a.cap : (a.cap == null || ct == null || a.price == null || a.price == 0 ? null : a.cap * ct / a.price);
+        Double cap =
+            current
+                ? a.cap
+                : (a.cap == null || ct == null || a.price == null || a.price == 0
+                    ? null
+                    : a.cap * ct / a.price);
         Double v24 = current ? a.vol24 : vol(data, a.id, today);
         r.put("price_usd", price);
         r.put("market_cap_usd", cap);
@@ -342,28 +366,39 @@ class ReferenceScreenTest {
         }
         r.put("signals", signals);
         r.put("score", signals.size());
-        boolean keep = ruleCount == 0 || (match.equals("all") ? signals.size() == ruleCount : !signals.isEmpty());
+        boolean keep =
+            ruleCount == 0
+                || (match.equals("all") ? signals.size() == ruleCount : !signals.isEmpty());
         if (keep) {
           passed.add(r);
         }
       }
       if (sort.isEmpty()) {
-        sort = List.of(new String[] {"score", "desc"}, new String[] {"gain_7d_pct", "desc"}, new String[] {"symbol", "asc"});
+        sort =
+            List.of(
+                new String[] {"score", "desc"},
+                new String[] {"gain_7d_pct", "desc"},
+                new String[] {"symbol", "asc"});
       }
       Comparator<Map<String, Object>> c = (x, y) -> 0;
       for (String[] k : sort) {
         String f = k[0];
         boolean text = f.equals("symbol") || f.equals("id") || f.equals("name");
         boolean desc = k.length > 1 ? k[1].equals("desc") : !text;
-        c = c.thenComparing((x, y) -> {
-          Object p = x.get(f);
-          Object q = y.get(f);
-          if (p == null || q == null) {
-            return p == null ? (q == null ? 0 : 1) : -1;
-          }
-          int cmp = text ? ((String) p).compareTo((String) q) : Double.compare(((Number) p).doubleValue(), ((Number) q).doubleValue());
-          return desc ? -cmp : cmp;
-        });
+        c =
+            c.thenComparing(
+                (x, y) -> {
+                  Object p = x.get(f);
+                  Object q = y.get(f);
+                  if (p == null || q == null) {
+                    return p == null ? (q == null ? 0 : 1) : -1;
+                  }
+                  int cmp =
+                      text
+                          ? ((String) p).compareTo((String) q)
+                          : Double.compare(((Number) p).doubleValue(), ((Number) q).doubleValue());
+                  return desc ? -cmp : cmp;
+                });
       }
       c = c.thenComparing(x -> (String) x.get("symbol")).thenComparing(x -> (String) x.get("id"));
       passed.sort(c);
