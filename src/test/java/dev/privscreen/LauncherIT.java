@@ -1,0 +1,141 @@
+package dev.privscreen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built launcher, target/privscreen, run as a separate process: exit codes and the split of
+ * stdout and stderr exactly as a shell sees them. Runs in {@code verify}, after {@code package}.
+ */
+class LauncherIT {
+  static final Path LAUNCHER =
+      Path.of(System.getProperty("privscreen.launcher", "target/privscreen"));
+  static final String EXAMPLE = "examples/privacy-2025-11-07";
+
+  @TempDir Path home;
+
+  record Proc(int exit, String stdout, String stderr) {}
+
+  Proc run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(LAUNCHER.toString());
+    cmd.addAll(List.of(args));
+    return exec(cmd, env);
+  }
+
+  Proc exec(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("PRIVSCREEN_HOME", home.toString());
+    pb.environment().putAll(env);
+    File out = home.resolve("out").toFile();
+    File err = home.resolve("err").toFile();
+    pb.redirectOutput(out)
+        .redirectError(err)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished within 60 s").isTrue();
+    return new Proc(
+        p.exitValue(),
+        Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        Files.readString(err.toPath(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void jsonOnStdoutNothingOnStderrExitZero() throws Exception {
+    Proc p = run(Map.of(), "screen", "--from", EXAMPLE, "--min-gain", "7d=100", "--json");
+
+    assertThat(p.exit()).as(p.toString()).isZero();
+    assertThat(p.stderr()).as("no JVM or log lines on stderr").isEmpty();
+    JsonNode doc = new ObjectMapper().readTree(p.stdout());
+    assertThat(doc.get("schema").asText()).isEqualTo("privscreen.screen/1");
+    assertThat(doc.get("results")).hasSize(4);
+  }
+
+  @Test
+  void theTableIsPlainWhenStdoutIsAFile() throws Exception {
+    Proc p = run(Map.of(), "screen", "--from", EXAMPLE);
+
+    assertThat(p.exit()).isZero();
+    assertThat(p.stdout().lines().findFirst().orElseThrow().strip()).startsWith("#  SYMBOL");
+    assertThat(p.stdout()).contains("ZEC", "RAIL").doesNotContain("\u001b[");
+    assertThat(p.stderr()).startsWith("11 of 11 assets passed");
+  }
+
+  @Test
+  void aUsageErrorExitsTwoWithNothingOnStdout() throws Exception {
+    Proc p = run(Map.of(), "screen", "--from", EXAMPLE, "--min-gain", "7x=1");
+
+    assertThat(p.exit()).isEqualTo(2);
+    assertThat(p.stdout()).isEmpty();
+    assertThat(p.stderr())
+        .contains("privscreen:", "'7x' is not a window", "Try 'privscreen screen --help'");
+  }
+
+  @Test
+  void anEmptyStoreExitsThreeWithAHint() throws Exception {
+    Proc p = run(Map.of(), "screen");
+
+    assertThat(p.exit()).isEqualTo(3);
+    assertThat(p.stdout()).isEmpty();
+    assertThat(p.stderr().lines()).hasSize(1);
+    assertThat(p.stderr()).contains("privscreen fetch");
+  }
+
+  @Test
+  void failIfEmptyExitsOne() throws Exception {
+    Proc p =
+        run(Map.of(), "screen", "--from", EXAMPLE, "--min-gain", "7d=999", "--fail-if-empty", "-q");
+
+    assertThat(p.exit()).isEqualTo(1);
+    assertThat(p.stderr()).isEmpty();
+  }
+
+  @Test
+  void worksThroughASymlinkAndInAJqPipeline() throws Exception {
+    assumeTrue(
+        new File("/usr/bin/jq").canExecute() || new File("/usr/local/bin/jq").canExecute(), "jq");
+    Path link = home.resolve("privscreen");
+    Files.createSymbolicLink(link, LAUNCHER.toAbsolutePath());
+    Proc p =
+        exec(
+            List.of(
+                "bash",
+                "-c",
+                "set -o pipefail; '"
+                    + link
+                    + "' screen --from "
+                    + EXAMPLE
+                    + " --min-gain 7d=100 --json | jq -r '.results[].symbol'"),
+            Map.of());
+
+    assertThat(p.exit()).as(p.toString()).isZero();
+    assertThat(p.stdout()).isEqualTo("ZK\nDASH\nZEN\nDCR\n");
+  }
+
+  @Test
+  void theOneLinersRun() throws Exception {
+    assumeTrue(
+        new File("/usr/bin/jq").canExecute() || new File("/usr/local/bin/jq").canExecute(), "jq");
+    Proc p =
+        exec(
+            List.of("bash", "examples/one-liners.sh"),
+            Map.of("PRIVSCREEN", LAUNCHER.toAbsolutePath().toString()));
+
+    assertThat(p.exit()).as(p.toString()).isZero();
+    assertThat(p.stdout()).contains("ZEC", "DASH");
+  }
+}
