@@ -1,0 +1,43 @@
+package dev.privscreen.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NumberTextTest {
+  @ParameterizedTest(name = "exact {0} -> {1}")
+  @CsvSource({
+    "8.6e9,8600000000",
+    "532.06,532.06",
+    "140.0,140",
+    "0.1248,0.1248",
+    "1.0E-9,1.0E-9",
+    "2.5e20,2.5E+20",
+    "-3.25,-3.25"
+  })
+  void exactIsShortestRoundTripWithoutExponentForEverydayMagnitudes(double v, String text) {
+    assertThat(NumberText.exact(v)).isEqualTo(text);
+    assertThat(Double.parseDouble(NumberText.exact(v))).isEqualTo(v);
+  }
+
+  @ParameterizedTest(name = "usd {0} -> {1}")
+  @CsvSource({
+    "1240000000,$1.24B",
+    "812000000,$812.0M",
+    "532.06,$532.06",
+    "0.0123,$0.0123",
+    "15300,$15.3k",
+    "0,$0",
+    "2.5e12,$2.50T"
+  })
+  void usdIsShortForPeople(double v, String text) {
+    assertThat(NumberText.usd(v)).isEqualTo(text);
+  }
+
+  @ParameterizedTest(name = "percent {0} -> {1}")
+  @CsvSource({"123.44,+123.4%", "-5,-5.0%", "-0.01,+0.0%", "0,+0.0%"})
+  void percentAlwaysHasASign(double v, String text) {
+    assertThat(NumberText.percent(v)).isEqualTo(text);
+  }
+}
