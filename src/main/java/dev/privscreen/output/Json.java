@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.privscreen.format.NumberText;
+import dev.privscreen.format.Times;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ResultRow;

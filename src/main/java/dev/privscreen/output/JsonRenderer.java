@@ -1,6 +1,7 @@
 package dev.privscreen.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.format.Times;
 import dev.privscreen.rule.Rule;
 import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ResultRow;

@@ -1,5 +1,6 @@
 package dev.privscreen.output;
 
+import dev.privscreen.format.NumberText;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ResultRow;

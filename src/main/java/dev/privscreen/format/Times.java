@@ -1,4 +1,4 @@
-package dev.privscreen.output;
+package dev.privscreen.format;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package dev.privscreen.output;
+package dev.privscreen.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

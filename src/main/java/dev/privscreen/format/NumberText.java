@@ -1,4 +1,4 @@
-package dev.privscreen.output;
+package dev.privscreen.format;
 
 import java.math.BigDecimal;
 import java.util.Locale;
