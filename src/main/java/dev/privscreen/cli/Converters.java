@@ -34,6 +34,17 @@ final class Converters {
     }
   }
 
+  static final class WindowConverter implements ITypeConverter<Window> {
+    @Override
+    public Window convert(String value) {
+      try {
+        return Window.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   static final class Amount implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {

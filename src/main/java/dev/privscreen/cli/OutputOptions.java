@@ -1,9 +1,12 @@
 package dev.privscreen.cli;
 
+import dev.privscreen.error.UsageException;
+import dev.privscreen.format.Column;
 import dev.privscreen.output.OutputFormat;
 import dev.privscreen.output.Style;
 import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ResultFields;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -35,6 +38,38 @@ public final class OutputOptions {
       return format().defaultFields(all);
     }
     return all.select(fields, "--fields");
+  }
+
+  /**
+   * The columns {@code --fields} names, in its order, or all of them.
+   *
+   * @throws UsageException naming an unknown field and listing the valid ones
+   */
+  <C extends Column<?>> List<C> select(List<C> all) {
+    if (fields == null || fields.isEmpty()) {
+      return all;
+    }
+    List<C> out = new ArrayList<>();
+    for (String name : fields) {
+      C found = null;
+      for (C c : all) {
+        if (c.name().equals(name.strip())) {
+          found = c;
+        }
+      }
+      if (found == null) {
+        List<String> names = new ArrayList<>();
+        all.forEach(c -> names.add(c.name()));
+        throw new UsageException(
+            "--fields: unknown field '"
+                + name.strip()
+                + "' (valid: "
+                + String.join(", ", names)
+                + ")");
+      }
+      out.add(found);
+    }
+    return out;
   }
 
   static Style style(Context ctx, GlobalOptions global) {

@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = RootCommand.Version.class,
     description = "Screen the privacy sector of the crypto market from a terminal.",
-    subcommands = {ScreenCommand.class})
+    subcommands = {
+      ScreenCommand.class,
+      SectorCommand.class,
+      EventsCommand.class,
+      UniverseCommand.class
+    })
 public final class RootCommand implements Runnable {
   final Context ctx;
 

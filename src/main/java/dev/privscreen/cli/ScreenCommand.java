@@ -4,10 +4,7 @@ import dev.privscreen.error.UsageException;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.Snapshot;
 import dev.privscreen.output.OutputFormat;
-import dev.privscreen.rule.MinGainRule;
-import dev.privscreen.rule.Rule;
-import dev.privscreen.rule.VolumeSpikeRule;
-import dev.privscreen.screen.Match;
+import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ScreenRequest;
 import dev.privscreen.screen.ScreenResult;
@@ -32,29 +29,7 @@ final class ScreenCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
-  @Option(
-      names = "--min-gain",
-      paramLabel = "WINDOW=PCT",
-      converter = Converters.Gain.class,
-      description =
-          "Rule gain_<window>: price gain over the window >= PCT percent (repeatable: 24h=10,"
-              + " 7d=100, 30d=50, 2w=80).")
-  List<Converters.GainThreshold> minGain = new ArrayList<>();
-
-  @Option(
-      names = "--volume-spike",
-      paramLabel = "FACTOR",
-      converter = Converters.Amount.class,
-      description =
-          "Rule volume_spike: 24h volume >= FACTOR x the mean daily volume of the 30 days before.")
-  Double volumeSpike;
-
-  @Option(
-      names = "--match",
-      paramLabel = "all|any",
-      defaultValue = "all",
-      description = "Keep assets for which every rule fired (all) or at least one (any).")
-  Match match;
+  @Mixin RuleOptions rules;
 
   @Option(
       names = "--sort",
@@ -72,6 +47,16 @@ final class ScreenCommand implements Callable<Integer> {
 
   @Option(names = "--fail-if-empty", description = "Exit 1 when nothing passed (for cron and &&).")
   boolean failIfEmpty;
+
+  @Option(
+      names = "--explain",
+      paramLabel = "passed|all",
+      arity = "0..1",
+      fallbackValue = "passed",
+      description =
+          "Say why, one sentence per rule: for the results, or (all) for every asset,"
+              + " rejected ones included.")
+  Explain explain = Explain.none;
 
   @Override
   public Integer call() {
@@ -100,14 +85,8 @@ final class ScreenCommand implements Callable<Integer> {
 
   private ScreenRequest request() {
     try {
-      List<Rule> rules = new ArrayList<>();
-      for (Converters.GainThreshold g : minGain) {
-        rules.add(new MinGainRule(g.window(), g.pct()));
-      }
-      if (volumeSpike != null) {
-        rules.add(new VolumeSpikeRule(volumeSpike));
-      }
-      return new ScreenRequest(source.asOf, rules, match, sort, top);
+      return new ScreenRequest(
+          source.asOf, rules.rules(), rules.match, rules.oiLookback(), sort, top, explain);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

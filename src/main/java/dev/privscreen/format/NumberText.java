@@ -65,4 +65,12 @@ public final class NumberText {
         .stripTrailingZeros()
         .toPlainString();
   }
+
+  /** A parameter as the user would type it: {@code 100}, not {@code 100.0}. */
+  public static String param(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
 }

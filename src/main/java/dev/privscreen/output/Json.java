@@ -5,17 +5,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.privscreen.format.Column;
+import dev.privscreen.format.Kind;
 import dev.privscreen.format.NumberText;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.ListingEvent;
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** JSON writing on Jackson's streaming generator: result objects as SPEC §4 defines them. */
+/** JSON writing on Jackson's streaming generator: snake_case keys, numbers as numbers. */
 public final class Json {
   private Json() {}
 
@@ -42,7 +44,7 @@ public final class Json {
     }
   }
 
-  /** Writes a number field, or null for null, NaN and infinities (JSON has none of them). */
+  /** Writes a number, or null for null, NaN and infinities (JSON has none of them). */
   public static void number(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
@@ -58,26 +60,32 @@ public final class Json {
     }
   }
 
-  public static void result(JsonGenerator g, ResultRow row, List<ResultField> fields)
+  /** One object with the given columns of a row. */
+  public static <T> void object(JsonGenerator g, T row, List<? extends Column<T>> columns)
       throws IOException {
     g.writeStartObject();
-    for (ResultField f : fields) {
-      g.writeFieldName(f.name());
-      value(g, f, f.get(row));
-    }
+    fields(g, row, columns);
     g.writeEndObject();
   }
 
+  /** The columns of a row as fields of the object being written. */
+  public static <T> void fields(JsonGenerator g, T row, List<? extends Column<T>> columns)
+      throws IOException {
+    for (Column<T> c : columns) {
+      g.writeFieldName(c.name());
+      value(g, c.kind(), c.get(row));
+    }
+  }
+
   @SuppressWarnings("unchecked")
-  private static void value(JsonGenerator g, ResultField f, Object v) throws IOException {
-    switch (f.kind()) {
-      case TEXT -> {
-        if (v == null) {
-          g.writeNull();
-        } else {
-          g.writeString(v.toString());
-        }
-      }
+  public static void value(JsonGenerator g, Kind kind, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+      return;
+    }
+    switch (kind) {
+      case TEXT -> g.writeString(v.toString());
+      case TIME -> g.writeString(Times.instant((Instant) v));
       case IDS -> {
         g.writeStartArray();
         for (String s : (List<String>) v) {
@@ -91,6 +99,14 @@ public final class Json {
           listing(g, e);
         }
         g.writeEndArray();
+      }
+      case BOOLEAN -> g.writeBoolean((Boolean) v);
+      case REASONS -> {
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : ((Map<String, String>) v).entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
       }
       default -> number(g, v);
     }

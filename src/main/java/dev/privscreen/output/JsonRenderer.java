@@ -3,6 +3,7 @@ package dev.privscreen.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.privscreen.format.Times;
 import dev.privscreen.rule.Rule;
+import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenResult;
@@ -11,7 +12,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** {@code --format json}: one {@code privscreen.screen/1} object. */
+/**
+ * {@code --format json}: one {@code privscreen.screen/1} object; with {@code --explain all}, a
+ * {@code rejected} array follows {@code results}.
+ */
 final class JsonRenderer implements ScreenRenderer {
   static final String SCHEMA = "privscreen.screen/1";
 
@@ -33,9 +37,16 @@ final class JsonRenderer implements ScreenRenderer {
       g.writeStringField("match", r.match().name());
       g.writeArrayFieldStart("results");
       for (ResultRow row : r.results()) {
-        Json.result(g, row, fields);
+        Json.object(g, row, fields);
       }
       g.writeEndArray();
+      if (r.explain() == Explain.all) {
+        g.writeArrayFieldStart("rejected");
+        for (ResultRow row : r.rejected()) {
+          Json.object(g, row, fields);
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -43,7 +43,8 @@ public enum OutputFormat {
     List<ResultField> out = new ArrayList<>();
     for (ResultField f : fields.all()) {
       boolean extraGain = f.name().startsWith("gain_") && !TABLE_FIELDS.contains(f.name());
-      if (TABLE_FIELDS.contains(f.name()) || extraGain) {
+      boolean extraOi = f.name().startsWith("oi_change_") && !f.name().equals("oi_change_7d_pct");
+      if (TABLE_FIELDS.contains(f.name()) || extraGain || extraOi) {
         out.add(f);
       }
     }

@@ -1,7 +1,9 @@
 package dev.privscreen.rule;
 
+import dev.privscreen.format.NumberText;
 import dev.privscreen.metrics.AssetMetrics;
 import dev.privscreen.model.Window;
+import java.util.Set;
 
 /** {@code --min-gain 7d=100}: price gain over the window ≥ the percent. */
 public record MinGainRule(Window window, double minPct) implements Rule {
@@ -9,7 +11,7 @@ public record MinGainRule(Window window, double minPct) implements Rule {
   public MinGainRule {
     if (!Double.isFinite(minPct) || minPct < -100) {
       throw new IllegalArgumentException(
-          "--min-gain: " + Format.number(minPct) + " is not a gain in percent (−100 or more)");
+          "--min-gain: " + NumberText.param(minPct) + " is not a gain in percent (-100 or more)");
     }
   }
 
@@ -20,7 +22,7 @@ public record MinGainRule(Window window, double minPct) implements Rule {
 
   @Override
   public String description() {
-    return "price gain over " + window.label() + " >= " + Format.number(minPct) + "%";
+    return "price gain over " + window.label() + " >= " + NumberText.param(minPct) + "%";
   }
 
   @Override
@@ -29,8 +31,30 @@ public record MinGainRule(Window window, double minPct) implements Rule {
   }
 
   @Override
+  public Set<Window> gainWindows() {
+    return Set.of(window);
+  }
+
+  @Override
   public boolean fires(AssetMetrics m) {
     Double g = m.gain(window);
     return g != null && g >= minPct;
+  }
+
+  @Override
+  public String reason(AssetMetrics m) {
+    Double g = m.gain(window);
+    if (g == null) {
+      return window.label()
+          + " gain unknown (no close on "
+          + m.today().minusDays(window.days())
+          + " or today)";
+    }
+    return window.label()
+        + " gain "
+        + NumberText.percent(g)
+        + (g >= minPct ? " >= " : " < ")
+        + NumberText.param(minPct)
+        + "%";
   }
 }

@@ -1,11 +1,14 @@
 package dev.privscreen.rule;
 
 import dev.privscreen.metrics.AssetMetrics;
+import dev.privscreen.model.Window;
+import dev.privscreen.screen.ResultFields;
+import java.util.Set;
 
 /**
  * One screening rule. Implementations validate their parameters when constructed (a bad value is an
  * {@link IllegalArgumentException} whose message names the flag) and describe themselves so that
- * help text, JSON output and {@code signals} agree.
+ * help text, JSON output, {@code signals} and {@code --explain} agree.
  */
 public interface Rule {
 
@@ -20,4 +23,27 @@ public interface Rule {
 
   /** Whether the rule fires for these metrics. A null input never fires. */
   boolean fires(AssetMetrics m);
+
+  /** One human sentence saying why the rule fired or not for these metrics. */
+  String reason(AssetMetrics m);
+
+  /** Price-gain windows the rule needs computed. */
+  default Set<Window> gainWindows() {
+    return Set.of();
+  }
+
+  /** Open-interest change windows the rule needs computed. */
+  default Set<Window> oiChangeWindows() {
+    return Set.of();
+  }
+
+  /**
+   * The rule ready to run against results with these fields; a rule that names fields checks them
+   * here.
+   *
+   * @throws IllegalArgumentException naming an unknown or ill-typed field
+   */
+  default Rule bind(ResultFields fields) {
+    return this;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.privscreen.rule;
 
+import dev.privscreen.format.NumberText;
 import dev.privscreen.metrics.AssetMetrics;
 
 /** {@code --volume-spike 1.4}: 24h volume ≥ factor × mean daily volume of the prior 30 days. */
@@ -8,7 +9,7 @@ public record VolumeSpikeRule(double factor) implements Rule {
   public VolumeSpikeRule {
     if (!Double.isFinite(factor) || factor <= 0) {
       throw new IllegalArgumentException(
-          "--volume-spike: " + Format.number(factor) + " must be a factor above 0, e.g. 1.4");
+          "--volume-spike: " + NumberText.param(factor) + " must be a factor above 0, e.g. 1.4");
     }
   }
 
@@ -20,7 +21,7 @@ public record VolumeSpikeRule(double factor) implements Rule {
   @Override
   public String description() {
     return "24h volume >= "
-        + Format.number(factor)
+        + NumberText.param(factor)
         + "x the mean daily volume of the 30 days before (volume_ratio_30d)";
   }
 
@@ -33,5 +34,18 @@ public record VolumeSpikeRule(double factor) implements Rule {
   public boolean fires(AssetMetrics m) {
     Double r = m.volumeRatio30d();
     return r != null && r >= factor;
+  }
+
+  @Override
+  public String reason(AssetMetrics m) {
+    Double r = m.volumeRatio30d();
+    if (r == null) {
+      return "volume ratio unknown (no 24h volume, or fewer than 7 of the 30 days before with volume)";
+    }
+    return "24h volume "
+        + NumberText.ratio(r)
+        + (r >= factor ? " >= " : " < ")
+        + NumberText.param(factor)
+        + "x the 30-day mean";
   }
 }

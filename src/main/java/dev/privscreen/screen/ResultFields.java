@@ -1,8 +1,8 @@
 package dev.privscreen.screen;
 
+import dev.privscreen.format.Kind;
 import dev.privscreen.metrics.MetricsSpec;
 import dev.privscreen.model.Window;
-import dev.privscreen.screen.ResultField.Kind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,7 +17,14 @@ public final class ResultFields {
   private final Map<String, ResultField> byName = new LinkedHashMap<>();
 
   public ResultFields(MetricsSpec spec, Collection<String> metricNames) {
-    add("rank", Kind.INTEGER, ResultRow::rank);
+    this(spec, metricNames, false);
+  }
+
+  /**
+   * @param explain add {@code passed} and {@code reasons} (for {@code --explain})
+   */
+  public ResultFields(MetricsSpec spec, Collection<String> metricNames, boolean explain) {
+    add("rank", Kind.INTEGER, r -> r.rank() == 0 ? null : r.rank());
     add("id", Kind.TEXT, r -> r.metrics().asset().id());
     add("symbol", Kind.TEXT, r -> r.metrics().asset().symbol());
     add("name", Kind.TEXT, r -> r.metrics().asset().name());
@@ -28,7 +35,7 @@ public final class ResultFields {
     for (Window w : spec.gainWindows()) {
       add("gain_" + w.label() + "_pct", Kind.PERCENT, r -> r.metrics().gain(w));
     }
-    add("volume_ratio_30d", Kind.NUMBER, r -> r.metrics().volumeRatio30d());
+    add("volume_ratio_30d", Kind.RATIO, r -> r.metrics().volumeRatio30d());
     add("oi_usd", Kind.USD, r -> r.metrics().oiUsd());
     add("oi_prev_high_usd", Kind.USD, r -> r.metrics().oiPrevHighUsd());
     for (Window w : spec.oiChangeWindows()) {
@@ -39,6 +46,10 @@ public final class ResultFields {
     add("score", Kind.INTEGER, ResultRow::score);
     for (String m : metricNames) {
       add("m_" + m, Kind.NUMBER, r -> r.metrics().metrics().get(m));
+    }
+    if (explain) {
+      add("passed", Kind.BOOLEAN, ResultRow::passed);
+      add("reasons", Kind.REASONS, ResultRow::reasons);
     }
   }
 

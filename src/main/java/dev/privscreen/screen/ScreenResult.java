@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * A finished screen: what was asked, and the ranked results.
  *
+ * @param rejected with {@code --explain all}, the assets that did not pass; else empty
  * @param screened how many assets were evaluated
  * @param passed how many passed, before {@code --top}
  */
@@ -15,7 +16,20 @@ public record ScreenResult(
     String category,
     List<Rule> rules,
     Match match,
+    Explain explain,
     ResultFields fields,
     List<ResultRow> results,
+    List<ResultRow> rejected,
     int screened,
-    int passed) {}
+    int passed) {
+
+  /** The results, then (with {@code --explain all}) the rejected assets. */
+  public List<ResultRow> allRows() {
+    if (rejected.isEmpty()) {
+      return results;
+    }
+    List<ResultRow> all = new java.util.ArrayList<>(results);
+    all.addAll(rejected);
+    return all;
+  }
+}

@@ -19,6 +19,6 @@ class CsvRendererTest {
         "a=b|a=b"
       })
   void textThatASpreadsheetWouldRunGetsALeadingQuote(String in, String out) {
-    assertThat(CsvRenderer.defuse(in)).isEqualTo(out);
+    assertThat(Cells.defuse(in)).isEqualTo(out);
   }
 }

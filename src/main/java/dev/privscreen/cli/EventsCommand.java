@@ -1,0 +1,114 @@
+package dev.privscreen.cli;
+
+import dev.privscreen.error.UsageException;
+import dev.privscreen.format.Kind;
+import dev.privscreen.format.NamedColumn;
+import dev.privscreen.format.Times;
+import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.model.ListingEvent.Action;
+import dev.privscreen.model.ListingEvent.Market;
+import dev.privscreen.model.Window;
+import dev.privscreen.output.RecordOutput;
+import dev.privscreen.screen.EventList;
+import dev.privscreen.screen.EventList.Event;
+import dev.privscreen.screen.Screener;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code privscreen events}: listing and delisting events in a window, newest first. */
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "List listing/delisting events in a window ending at the end of the as-of day.")
+final class EventsCommand implements Callable<Integer> {
+  static final String SCHEMA = "privscreen.events/1";
+
+  static final List<NamedColumn<Event>> COLUMNS =
+      List.of(
+          new NamedColumn<>("id", Kind.TEXT, e -> e.event().id()),
+          new NamedColumn<>("symbol", Kind.TEXT, Event::symbol),
+          new NamedColumn<>("venue", Kind.TEXT, e -> e.event().venue()),
+          new NamedColumn<>("market", Kind.TEXT, e -> e.event().market().label()),
+          new NamedColumn<>("pair", Kind.TEXT, e -> e.event().pair()),
+          new NamedColumn<>("listed_at", Kind.TIME, e -> e.event().listedAt()),
+          new NamedColumn<>("action", Kind.TEXT, e -> e.event().action().label()));
+
+  @ParentCommand RootCommand root;
+
+  @Mixin SourceOptions source;
+
+  @Option(
+      names = "--within",
+      paramLabel = "WINDOW",
+      converter = Converters.WindowConverter.class,
+      defaultValue = "30d",
+      description = "Events with end-of-day - WINDOW < listed_at <= end-of-day (default: 30d).")
+  Window within;
+
+  @Option(
+      names = "--venue",
+      paramLabel = "VENUE",
+      split = ",",
+      completionCandidates = Completions.Venues.class,
+      description = "Only these venues (${COMPLETION-CANDIDATES}, or any other in the data).")
+  List<String> venues = new ArrayList<>();
+
+  @Option(
+      names = "--market",
+      paramLabel = "MARKET",
+      split = ",",
+      completionCandidates = Completions.Markets.class,
+      description = "Only these markets (${COMPLETION-CANDIDATES}).")
+  List<Market> markets = new ArrayList<>();
+
+  @Option(
+      names = "--action",
+      paramLabel = "list|delist",
+      completionCandidates = Completions.Actions.class,
+      description = "Only listings or only delistings (default: both).")
+  Action action;
+
+  @Mixin OutputOptions output;
+
+  @Option(names = "--fail-if-empty", description = "Exit 1 when there is no event.")
+  boolean failIfEmpty;
+
+  @Override
+  public Integer call() {
+    Context ctx = root.ctx;
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx));
+    LocalDate today;
+    try {
+      today = Screener.today(index, source.asOf);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Set<String> v = new TreeSet<>();
+    venues.forEach(x -> v.add(x.strip().toLowerCase(Locale.ROOT)));
+    List<Event> events =
+        EventList.of(index.snapshot(), today, within, v, Set.copyOf(markets), action);
+    String asOf = Times.instant(Screener.asOfInstant(index, today));
+    RecordOutput.list(
+        output.format(),
+        OutputOptions.style(ctx, root.global),
+        ctx.out(),
+        g -> {
+          g.writeStringField("schema", SCHEMA);
+          g.writeStringField("as_of", asOf);
+        },
+        "events",
+        events,
+        output.select(COLUMNS));
+    return failIfEmpty && events.isEmpty() ? ExitCode.EMPTY.code : ExitCode.OK.code;
+  }
+}

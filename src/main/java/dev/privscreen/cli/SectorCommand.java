@@ -1,0 +1,71 @@
+package dev.privscreen.cli;
+
+import dev.privscreen.error.UsageException;
+import dev.privscreen.format.Kind;
+import dev.privscreen.format.NamedColumn;
+import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.output.RecordOutput;
+import dev.privscreen.screen.SectorSummary;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code privscreen sector}: the whole category in one record. */
+@Command(
+    name = "sector",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "One-line-per-metric summary of the whole category.",
+      "gain_7d_pct_cap_weighted = (sum m / sum (m / (1 + g/100)) - 1) x 100 over assets with a"
+          + " market cap m and a 7-day gain g: the change of the sector's total cap, supply held"
+          + " constant."
+    })
+final class SectorCommand implements Callable<Integer> {
+  static final String SCHEMA = "privscreen.sector/1";
+
+  static final List<NamedColumn<SectorSummary>> COLUMNS =
+      List.of(
+          new NamedColumn<>("as_of", Kind.TIME, SectorSummary::asOf),
+          new NamedColumn<>("category", Kind.TEXT, SectorSummary::category),
+          new NamedColumn<>("count", Kind.INTEGER, SectorSummary::count),
+          new NamedColumn<>("market_cap_usd", Kind.USD, SectorSummary::marketCapUsd),
+          new NamedColumn<>("volume_24h_usd", Kind.USD, SectorSummary::volume24hUsd),
+          new NamedColumn<>("oi_usd", Kind.USD, SectorSummary::oiUsd),
+          new NamedColumn<>(
+              "gain_7d_pct_cap_weighted", Kind.PERCENT, SectorSummary::gain7dPctCapWeighted),
+          new NamedColumn<>("gain_7d_pct_median", Kind.PERCENT, SectorSummary::gain7dPctMedian),
+          new NamedColumn<>("up_7d", Kind.INTEGER, SectorSummary::up7d),
+          new NamedColumn<>("over_100_7d", Kind.INTEGER, SectorSummary::over100In7d),
+          new NamedColumn<>("listings_7d", Kind.INTEGER, SectorSummary::listings7d),
+          new NamedColumn<>("leaders", Kind.IDS, SectorSummary::leaders));
+
+  @ParentCommand RootCommand root;
+
+  @Mixin SourceOptions source;
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() {
+    Context ctx = root.ctx;
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx));
+    Warnings.unknownIds(ctx, root.global, index);
+    SectorSummary s;
+    try {
+      s = SectorSummary.of(index, source.asOf);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    RecordOutput.single(
+        output.format(),
+        OutputOptions.style(ctx, root.global),
+        ctx.out(),
+        g -> g.writeStringField("schema", SCHEMA),
+        s,
+        output.select(COLUMNS));
+    return ExitCode.OK.code;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.privscreen.format;
+
+/** What a column holds, which decides how it is sorted, filtered and printed. */
+public enum Kind {
+  /** a whole number (rank, score, counts) */
+  INTEGER,
+  /** an amount in US dollars */
+  USD,
+  /** a percent change */
+  PERCENT,
+  /** a ratio (printed 2.80x) */
+  RATIO,
+  /** a plain number, e.g. a metric value */
+  NUMBER,
+  TEXT,
+  /** a UTC instant */
+  TIME,
+  /** a list of ListingEvent */
+  LISTINGS,
+  /** a list of strings (signals, leaders, categories) */
+  IDS,
+  /** yes or no */
+  BOOLEAN,
+  /** rule id → sentence (--explain) */
+  REASONS;
+
+  public boolean sortable() {
+    return this != LISTINGS && this != IDS && this != REASONS;
+  }
+
+  public boolean numeric() {
+    return this == INTEGER || this == USD || this == PERCENT || this == RATIO || this == NUMBER;
+  }
+}

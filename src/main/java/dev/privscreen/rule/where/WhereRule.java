@@ -1,0 +1,122 @@
+package dev.privscreen.rule.where;
+
+import dev.privscreen.format.Kind;
+import dev.privscreen.format.NumberText;
+import dev.privscreen.metrics.AssetMetrics;
+import dev.privscreen.rule.Rule;
+import dev.privscreen.screen.ResultField;
+import dev.privscreen.screen.ResultFields;
+import dev.privscreen.screen.ResultRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code --where EXPR} (repeatable; all must hold): a filter over result fields. Parsed when
+ * constructed, so a syntax error is a usage error before any data is read; field names and types
+ * are checked in {@link #bind}, once the snapshot's fields (its {@code m_*} metrics) are known.
+ */
+public final class WhereRule implements Rule {
+  /** Fields known only after the rules ran, or that are lists: not for --where. */
+  private static final Set<String> NOT_FILTERABLE = Set.of("rank", "score", "signals", "listings");
+
+  private final List<String> texts;
+  private final Expr expr;
+  private final Map<String, ResultField> fields;
+
+  public WhereRule(List<String> texts) {
+    this(texts, parseAll(texts), Map.of());
+  }
+
+  private WhereRule(List<String> texts, Expr expr, Map<String, ResultField> fields) {
+    this.texts = List.copyOf(texts);
+    this.expr = expr;
+    this.fields = fields;
+  }
+
+  private static Expr parseAll(List<String> texts) {
+    if (texts.isEmpty()) {
+      throw new IllegalArgumentException("--where needs an expression");
+    }
+    Expr all = null;
+    for (String t : texts) {
+      Expr e = Parser.parse(t);
+      all = all == null ? e : new Expr.Logic(e.pos(), true, all, e);
+    }
+    return all;
+  }
+
+  @Override
+  public Rule bind(ResultFields all) {
+    Map<String, Type> types = new LinkedHashMap<>();
+    Map<String, ResultField> byName = new LinkedHashMap<>();
+    for (ResultField f : all.all()) {
+      if (NOT_FILTERABLE.contains(f.name())) {
+        continue;
+      }
+      types.put(f.name(), f.kind() == Kind.TEXT ? Type.TEXT : Type.NUMBER);
+      byName.put(f.name(), f);
+    }
+    for (String t : texts) {
+      Expr e = Parser.parse(t);
+      if (e.check(types) != Type.BOOLEAN) {
+        throw new WhereException(
+            "'" + t + "' is not a condition (e.g. 'gain_7d_pct >= 100 && symbol != \"ZK\"')");
+      }
+    }
+    return new WhereRule(texts, expr, byName);
+  }
+
+  @Override
+  public String id() {
+    return "where";
+  }
+
+  @Override
+  public String description() {
+    return "where " + String.join(" && ", texts);
+  }
+
+  @Override
+  public int order() {
+    return 6;
+  }
+
+  @Override
+  public boolean fires(AssetMetrics m) {
+    if (fields.isEmpty()) {
+      throw new IllegalStateException("WhereRule used before bind()");
+    }
+    ResultRow row = new ResultRow(0, m, List.of());
+    return (Boolean) expr.eval(name -> fields.get(name).get(row));
+  }
+
+  @Override
+  public String reason(AssetMetrics m) {
+    boolean ok = fires(m);
+    ResultRow row = new ResultRow(0, m, List.of());
+    Set<String> used = new TreeSet<>();
+    expr.fieldsUsed(used);
+    List<String> values = new ArrayList<>();
+    for (String name : used) {
+      Object v = fields.get(name).get(row);
+      String text =
+          v == null
+              ? "null"
+              : v instanceof String s
+                  ? "\"" + s + "\""
+                  : NumberText.exact(((Number) v).doubleValue());
+      values.add(name + " = " + text);
+    }
+    return (ok ? "true" : "false")
+        + (values.isEmpty() ? "" : " (" + String.join(", ", values) + ")");
+  }
+
+  @Override
+  public String toString() {
+    return description();
+  }
+}

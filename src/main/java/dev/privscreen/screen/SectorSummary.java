@@ -1,0 +1,122 @@
+package dev.privscreen.screen;
+
+import dev.privscreen.metrics.AssetMetrics;
+import dev.privscreen.metrics.MetricsCalculator;
+import dev.privscreen.metrics.MetricsSpec;
+import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.model.ListingEvent;
+import dev.privscreen.model.ListingEvent.Action;
+import dev.privscreen.model.Window;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code privscreen sector}: the whole category in one record (SPEC §3). Sums skip nulls; the
+ * cap-weighted gain is the change of the sector's total cap with supply held constant: (Σ m / Σ (m
+ * / (1 + g/100)) − 1) × 100 over the assets with both m and g.
+ */
+public record SectorSummary(
+    Instant asOf,
+    String category,
+    int count,
+    double marketCapUsd,
+    double volume24hUsd,
+    double oiUsd,
+    Double gain7dPctCapWeighted,
+    Double gain7dPctMedian,
+    int up7d,
+    int over100In7d,
+    int listings7d,
+    List<String> leaders) {
+
+  private static final Window WEEK = new Window(7);
+
+  /**
+   * @throws IllegalArgumentException for an as-of day after the snapshot's
+   */
+  public static SectorSummary of(SnapshotIndex index, LocalDate asOf) {
+    LocalDate today = Screener.today(index, asOf);
+    List<AssetMetrics> all = new MetricsCalculator(index, MetricsSpec.defaults()).computeAll(today);
+    double cap = 0;
+    double volume = 0;
+    double oi = 0;
+    double capNow = 0;
+    double capBefore = 0;
+    boolean anyWeighted = false;
+    List<Double> gains = new ArrayList<>();
+    int up = 0;
+    int over100 = 0;
+    int listings = 0;
+    Instant end = MetricsCalculator.endOfDay(today);
+    Instant start = end.minusSeconds(WEEK.days() * 86_400L);
+    for (AssetMetrics m : all) {
+      cap += orZero(m.marketCapUsd());
+      volume += orZero(m.volume24hUsd());
+      oi += orZero(m.oiUsd());
+      Double g = m.gain(WEEK);
+      if (g != null) {
+        gains.add(g);
+        up += g > 0 ? 1 : 0;
+        over100 += g >= 100 ? 1 : 0;
+        if (m.marketCapUsd() != null && g > -100) {
+          capNow += m.marketCapUsd();
+          capBefore += m.marketCapUsd() / (1 + g / 100);
+          anyWeighted = true;
+        }
+      }
+      for (ListingEvent e : m.listings()) {
+        if (e.action() == Action.LIST
+            && e.listedAt().isAfter(start)
+            && !e.listedAt().isAfter(end)) {
+          listings++;
+        }
+      }
+    }
+    Double weighted = anyWeighted && capBefore > 0 ? (capNow / capBefore - 1) * 100 : null;
+    List<AssetMetrics> byGain = new ArrayList<>();
+    for (AssetMetrics m : all) {
+      if (m.gain(WEEK) != null) {
+        byGain.add(m);
+      }
+    }
+    byGain.sort(
+        Comparator.comparing((AssetMetrics m) -> m.gain(WEEK))
+            .reversed()
+            .thenComparing(m -> m.asset().symbol())
+            .thenComparing(m -> m.asset().id()));
+    List<String> leaders = new ArrayList<>();
+    for (int i = 0; i < Math.min(3, byGain.size()); i++) {
+      leaders.add(byGain.get(i).asset().symbol());
+    }
+    return new SectorSummary(
+        Screener.asOfInstant(index, today),
+        index.snapshot().category(),
+        all.size(),
+        cap,
+        volume,
+        oi,
+        weighted,
+        median(gains),
+        up,
+        over100,
+        listings,
+        List.copyOf(leaders));
+  }
+
+  private static double orZero(Double v) {
+    return v == null ? 0 : v;
+  }
+
+  private static Double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Double> v = new ArrayList<>(values);
+    v.sort(null);
+    int n = v.size();
+    return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+  }
+}
