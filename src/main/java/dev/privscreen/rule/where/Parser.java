@@ -168,7 +168,9 @@ public final class Parser {
       return e;
     }
     if (t.kind == Kind.END) {
-      throw new WhereException(t.pos, "expected a value" + after() + ", found the end");
+      // point at what wanted the value: "at 13: expected a value after '>'"
+      int pos = i > 0 ? tokens.get(i - 1).pos : t.pos;
+      throw new WhereException(pos, "expected a value" + after());
     }
     throw new WhereException(t.pos, "expected a value" + after() + ", found '" + t.text + "'");
   }
