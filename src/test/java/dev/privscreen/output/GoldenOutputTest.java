@@ -30,9 +30,18 @@ class GoldenOutputTest {
         "screen-csv.csv      | --format csv",
         "screen-fields.csv   | --format csv --fields symbol,listings,m_shielded_supply,score --sort symbol",
         "screen-top.txt      | --min-gain 24h=-5 --sort price_usd:asc --top 2",
+        "screen-explain.txt  | --min-gain 7d=100 --oi-breakout --match any --explain all",
+        "screen-explain.json | --listed-within 7d --where price_usd>100 --explain all --json --fields symbol,signals,passed,reasons",
+        "screen-explain.csv  | --volume-spike 2 --explain --format csv --fields symbol,score,reasons",
+        "sector.txt          | --format table",
+        "sector.json         | --format json",
+        "sector.csv          | --format csv",
+        "events.txt          | --within 30d",
+        "events.ndjson       | --within 30d --format ndjson",
       })
   void rendersAsTheGoldenFile(String file, String flags) throws IOException {
-    String[] args = (("screen --from " + SMALL + " " + flags.strip()).split(" "));
+    String command = file.strip().replaceAll("[-.].*", "");
+    String[] args = ((command + " --from " + SMALL + " " + flags.strip()).split(" "));
     Result r = CliDriver.privscreen(args);
     assertThat(r.exitCode()).as(r.toString()).isZero();
 
