@@ -45,6 +45,26 @@ final class Converters {
     }
   }
 
+  /** {@code 60s}, {@code 2m}, {@code 500ms}, {@code 1h}. */
+  static final class DurationConverter implements ITypeConverter<java.time.Duration> {
+    @Override
+    public java.time.Duration convert(String value) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.strip());
+      if (!m.matches()) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration (e.g. 500ms, 30s, 2m, 1h)");
+      }
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> java.time.Duration.ofMillis(n);
+        case "s" -> java.time.Duration.ofSeconds(n);
+        case "m" -> java.time.Duration.ofMinutes(n);
+        default -> java.time.Duration.ofHours(n);
+      };
+    }
+  }
+
   static final class Amount implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {

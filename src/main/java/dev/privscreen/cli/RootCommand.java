@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     versionProvider = RootCommand.Version.class,
     description = "Screen the privacy sector of the crypto market from a terminal.",
     subcommands = {
+      FetchCommand.class,
       ScreenCommand.class,
       SectorCommand.class,
       EventsCommand.class,

@@ -1,11 +1,25 @@
 package dev.privscreen.store;
 
 import dev.privscreen.error.DataException;
+import dev.privscreen.model.Snapshot;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class SnapshotStore {
   private static final Pattern NAME = Pattern.compile("\\d{8}T\\d{6}(\\d{3})?Z\\.json");
+  private static final DateTimeFormatter FILE_NAME =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   private final Path dir;
 
@@ -44,5 +60,87 @@ public final class SnapshotStore {
       throw new DataException(dir + ": cannot list the snapshot store: " + e.getMessage(), e);
     }
     return Optional.ofNullable(best);
+  }
+
+  /** Writes a snapshot into the store under its as-of time; see {@link #writeAs}. */
+  public Path write(Snapshot s) {
+    String base = FILE_NAME.format(s.asOf());
+    Path target = dir.resolve(base + "Z.json");
+    if (Files.exists(target)) {
+      target = dir.resolve(base + String.format("%03d", s.asOf().toEpochMilli() % 1000) + "Z.json");
+    }
+    return writeAs(s, target);
+  }
+
+  /**
+   * Writes a snapshot atomically: to a temporary file beside {@code target}, forced to disk, then
+   * renamed. A run killed at any point leaves either no new file or a complete one; readers never
+   * see a half-written snapshot (temporary names start with a dot and end in {@code .tmp}).
+   */
+  public Path writeAs(Snapshot s, Path target) {
+    Path parent = target.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          Writer w = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16)) {
+        SnapshotWriter.write(s, w);
+        w.flush();
+        ch.force(true);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new DataException(parent + ": cannot write the snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Holds the store's lock while {@code body} runs, so two fetches never interleave: a second one
+   * waits up to {@code wait}, then fails with a message saying so.
+   */
+  public <T> T locked(Duration wait, Supplier<T> body) {
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel ch =
+          FileChannel.open(
+              dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        FileLock lock = tryLock(ch);
+        while (lock == null) {
+          if (System.nanoTime() > deadline) {
+            throw new DataException(
+                "another privscreen fetch holds the store's lock ("
+                    + dir.resolve(".lock")
+                    + "); waited "
+                    + wait.toSeconds()
+                    + " s");
+          }
+          Thread.sleep(50);
+          lock = tryLock(ch);
+        }
+        try {
+          return body.get();
+        } finally {
+          lock.release();
+        }
+      }
+    } catch (IOException e) {
+      throw new DataException(dir + ": cannot lock the store: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataException("interrupted while waiting for the store's lock");
+    }
+  }
+
+  private static FileLock tryLock(FileChannel ch) throws IOException {
+    try {
+      return ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null; // held by another thread of this process
+    }
   }
 }

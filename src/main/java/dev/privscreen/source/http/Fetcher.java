@@ -1,0 +1,368 @@
+package dev.privscreen.source.http;
+
+import dev.privscreen.model.Asset;
+import dev.privscreen.model.ListingEvent;
+import dev.privscreen.model.ListingEvent.Market;
+import dev.privscreen.model.OiPoint;
+import dev.privscreen.model.PricePoint;
+import dev.privscreen.model.Snapshot;
+import dev.privscreen.model.SourceStatus;
+import dev.privscreen.universe.Member;
+import dev.privscreen.universe.Universe;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One fetch: every source's calls, concurrently across sources and within each source's rate limit,
+ * into one {@link Snapshot}. The call graph: CoinGecko markets → a market chart per asset; each
+ * exchange's instrument list → open interest per listed member. A failing source is recorded in
+ * {@code sources} and never loses the others' data.
+ */
+public final class Fetcher {
+  /** How long a cached answer stays fresh, per kind of call. */
+  static final Duration MARKETS_AGE = Duration.ofMinutes(2);
+
+  static final Duration CHART_AGE = Duration.ofMinutes(30);
+  static final Duration INSTRUMENTS_AGE = Duration.ofHours(6);
+  static final Duration OI_AGE = Duration.ofMinutes(10);
+
+  private final Caller caller;
+  private final Universe universe;
+  private final String category;
+  private final int days;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  public Fetcher(
+      Caller caller,
+      Universe universe,
+      String category,
+      int days,
+      Clock clock,
+      Consumer<String> progress) {
+    this.caller = caller;
+    this.universe = universe;
+    this.category = category;
+    this.days = days;
+    this.clock = clock;
+    this.progress = progress;
+  }
+
+  /** The outcome: the snapshot (null when CoinGecko gave no assets) and each source's status. */
+  public record Result(
+      Snapshot snapshot, List<SourceStatus> statuses, Map<String, Integer> calls) {}
+
+  /**
+   * @param fallbackAssets the previous snapshot's assets, used (stale) when CoinGecko brings none,
+   *     so that the exchanges' data is not lost
+   */
+  public Result fetch(List<String> sources, List<Asset> fallbackAssets) {
+    Harvest h = new Harvest();
+    Map<String, CompletableFuture<String>> runs = new LinkedHashMap<>();
+    for (String s : sources) {
+      CompletableFuture<String> run =
+          switch (s) {
+            case "coingecko" -> coingecko(h);
+            case "binance" -> binance(h);
+            case "okx" -> okx(h);
+            case "bybit" -> bybit(h);
+            case "bitget" -> bitget(h);
+            default -> throw new IllegalArgumentException("unknown source " + s);
+          };
+      runs.put(
+          s,
+          run.whenComplete((ok, err) -> progress.accept(s + (err == null ? " done" : " failed"))));
+    }
+    Instant fetchedAt = clock.instant();
+    List<SourceStatus> statuses = new ArrayList<>();
+    Map<String, Integer> calls = new LinkedHashMap<>();
+    runs.forEach(
+        (name, run) -> {
+          try {
+            String detail = run.join();
+            statuses.add(new SourceStatus(name, fetchedAt, "ok", detail));
+          } catch (RuntimeException e) {
+            statuses.add(
+                new SourceStatus(name, fetchedAt, "failed", Caller.unwrap(e, name).getMessage()));
+          }
+          calls.put(name, caller.calls(name));
+        });
+    if (h.assets.isEmpty()) {
+      fallbackAssets.forEach(a -> h.assets.put(a.id(), a));
+    }
+    return new Result(assemble(h, fetchedAt, category, statuses), statuses, calls);
+  }
+
+  // ---- CoinGecko: markets (category pages, then universe members outside it), then charts ----
+
+  private CompletableFuture<String> coingecko(Harvest h) {
+    return categoryPages(h, 1)
+        .thenCompose(
+            v -> {
+              List<String> missing = new ArrayList<>();
+              for (Member m : universe.members()) {
+                if (!h.assets.containsKey(m.id())) {
+                  missing.add(m.id());
+                }
+              }
+              if (missing.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+              }
+              return caller
+                  .get(
+                      "coingecko",
+                      marketsQuery("ids=" + enc(String.join(",", missing)), 1),
+                      MARKETS_AGE)
+                  .thenAccept(
+                      arr -> Venues.markets(arr).forEach(a -> h.assets.putIfAbsent(a.id(), a)));
+            })
+        .thenCompose(
+            v -> {
+              List<CompletableFuture<Void>> charts = new ArrayList<>();
+              for (String id : h.assets.keySet()) {
+                charts.add(
+                    caller
+                        .get(
+                            "coingecko",
+                            "/coins/"
+                                + enc(id)
+                                + "/market_chart?vs_currency=usd&days="
+                                + days
+                                + "&interval=daily",
+                            CHART_AGE)
+                        .thenAccept(c -> addPrices(h, id, Venues.marketChart(id, c))));
+              }
+              return allOf(charts);
+            })
+        .thenApply(v -> h.assets.size() + " assets, " + countPrices(h) + " daily prices");
+  }
+
+  private CompletableFuture<Void> categoryPages(Harvest h, int page) {
+    return caller
+        .get("coingecko", marketsQuery("category=" + enc(category), page), MARKETS_AGE)
+        .thenCompose(
+            arr -> {
+              List<Asset> got = Venues.markets(arr);
+              got.forEach(a -> h.assets.putIfAbsent(a.id(), a));
+              return got.size() >= 250 && page < 20
+                  ? categoryPages(h, page + 1)
+                  : CompletableFuture.completedFuture(null);
+            });
+  }
+
+  private static String marketsQuery(String filter, int page) {
+    return "/coins/markets?vs_currency=usd&"
+        + filter
+        + "&order=market_cap_desc&per_page=250&page="
+        + page
+        + "&price_change_percentage=24h,7d,30d";
+  }
+
+  private static void addPrices(Harvest h, String id, List<PricePoint> points) {
+    Map<LocalDate, PricePoint> m =
+        h.prices.computeIfAbsent(id, k -> new java.util.concurrent.ConcurrentHashMap<>());
+    points.forEach(p -> m.put(p.date(), p));
+  }
+
+  private static int countPrices(Harvest h) {
+    int n = 0;
+    for (Map<LocalDate, PricePoint> m : h.prices.values()) {
+      n += m.size();
+    }
+    return n;
+  }
+
+  // ---- exchanges: instruments, then open interest per listed member ----
+
+  private CompletableFuture<String> binance(Harvest h) {
+    return caller
+        .get("binance", "/fapi/v1/exchangeInfo", INSTRUMENTS_AGE)
+        .thenCompose(
+            info -> {
+              Map<String, String> live = Venues.binancePerps(info, universe, h.listings);
+              List<CompletableFuture<Void>> oi = new ArrayList<>();
+              live.forEach(
+                  (id, symbol) ->
+                      oi.add(
+                          caller
+                              .get(
+                                  "binance",
+                                  "/futures/data/openInterestHist?symbol="
+                                      + enc(symbol)
+                                      + "&period=1d&limit=30",
+                                  OI_AGE)
+                              .thenAccept(rows -> h.oiUsd.addAll(Venues.binanceOi(id, rows)))));
+              return allOf(oi).thenApply(v -> live.size() + " perpetuals");
+            });
+  }
+
+  private CompletableFuture<String> okx(Harvest h) {
+    CompletableFuture<Map<String, String>> swaps =
+        caller
+            .get("okx", "/api/v5/public/instruments?instType=SWAP", INSTRUMENTS_AGE)
+            .thenApply(b -> Venues.okxInstruments(b, Market.PERP, universe, h.listings));
+    CompletableFuture<Map<String, String>> spots =
+        caller
+            .get("okx", "/api/v5/public/instruments?instType=SPOT", INSTRUMENTS_AGE)
+            .thenApply(b -> Venues.okxInstruments(b, Market.SPOT, universe, h.listings));
+    return swaps
+        .thenCombine(spots, (sw, sp) -> sw)
+        .thenCompose(
+            live -> {
+              List<CompletableFuture<Void>> oi = new ArrayList<>();
+              live.forEach(
+                  (id, ccy) ->
+                      oi.add(
+                          caller
+                              .get(
+                                  "okx",
+                                  "/api/v5/rubik/stat/contracts/open-interest-volume?ccy="
+                                      + enc(ccy)
+                                      + "&period=1D",
+                                  OI_AGE)
+                              .thenAccept(b -> h.oiUsd.addAll(Venues.okxOi(id, b)))));
+              return allOf(oi).thenApply(v -> live.size() + " swaps");
+            });
+  }
+
+  private CompletableFuture<String> bybit(Harvest h) {
+    Map<String, String> live = new java.util.concurrent.ConcurrentHashMap<>();
+    return bybitPages(h, null, live, 0)
+        .thenCompose(
+            v -> {
+              List<CompletableFuture<Void>> oi = new ArrayList<>();
+              live.forEach(
+                  (id, symbol) ->
+                      oi.add(
+                          caller
+                              .get(
+                                  "bybit",
+                                  "/v5/market/open-interest?category=linear&symbol="
+                                      + enc(symbol)
+                                      + "&intervalTime=1d&limit=200",
+                                  OI_AGE)
+                              .thenAccept(b -> h.oiBase.addAll(Venues.bybitOi(id, b)))));
+              return allOf(oi).thenApply(x -> live.size() + " perpetuals");
+            });
+  }
+
+  private CompletableFuture<Void> bybitPages(
+      Harvest h, String cursor, Map<String, String> live, int page) {
+    String q =
+        "/v5/market/instruments-info?category=linear&limit=1000"
+            + (cursor == null ? "" : "&cursor=" + enc(cursor));
+    return caller
+        .get("bybit", q, INSTRUMENTS_AGE)
+        .thenCompose(
+            b -> {
+              live.putAll(Venues.bybitInstruments(b, universe, h.listings));
+              String next = Venues.nextCursor(b);
+              return next != null && page < 50
+                  ? bybitPages(h, next, live, page + 1)
+                  : CompletableFuture.completedFuture(null);
+            });
+  }
+
+  private CompletableFuture<String> bitget(Harvest h) {
+    return caller
+        .get("bitget", "/api/v2/mix/market/contracts?productType=USDT-FUTURES", INSTRUMENTS_AGE)
+        .thenCompose(
+            b -> {
+              Map<String, String> live = Venues.bitgetContracts(b, universe, h.listings);
+              List<CompletableFuture<Void>> oi = new ArrayList<>();
+              live.forEach(
+                  (id, symbol) ->
+                      oi.add(
+                          caller
+                              .get(
+                                  "bitget",
+                                  "/api/v2/mix/market/open-interest?symbol="
+                                      + enc(symbol)
+                                      + "&productType=USDT-FUTURES",
+                                  OI_AGE)
+                              .thenAccept(x -> h.oiBase.addAll(Venues.bitgetOi(id, x)))));
+              return allOf(oi).thenApply(v -> live.size() + " perpetuals");
+            });
+  }
+
+  // ---- assembly ----
+
+  /**
+   * The snapshot of what came in: CoinGecko's assets (every other table is kept only for them),
+   * base-coin open interest priced in USD, listings de-duplicated. Null without assets.
+   */
+  static Snapshot assemble(Harvest h, Instant asOf, String category, List<SourceStatus> statuses) {
+    if (h.assets.isEmpty()) {
+      return null;
+    }
+    List<Asset> assets = new ArrayList<>(h.assets.values());
+    assets.sort(
+        java.util.Comparator.comparing(
+                (Asset a) -> a.marketCapUsd() == null ? -1 : a.marketCapUsd())
+            .reversed()
+            .thenComparing(Asset::id));
+    List<PricePoint> prices = new ArrayList<>();
+    for (Asset a : assets) {
+      Map<LocalDate, PricePoint> m = h.prices.get(a.id());
+      if (m != null) {
+        m.values().stream()
+            .sorted(java.util.Comparator.comparing(PricePoint::date))
+            .forEach(prices::add);
+      }
+    }
+    Map<String, OiPoint> oi = new LinkedHashMap<>();
+    for (OiPoint p : h.oiUsd) {
+      if (h.assets.containsKey(p.id())) {
+        oi.put(p.id() + " " + p.venue() + " " + p.date(), p);
+      }
+    }
+    for (Harvest.BaseOi b : h.oiBase) {
+      Asset a = h.assets.get(b.id());
+      if (a == null) {
+        continue;
+      }
+      Double price = b.atCurrentPrice() ? a.priceUsd() : closeOn(h, b.id(), b.date());
+      if (price != null) {
+        oi.put(
+            b.id() + " " + b.venue() + " " + b.date(),
+            new OiPoint(b.id(), b.venue(), b.date(), b.coins() * price));
+      }
+    }
+    List<OiPoint> oiRows = new ArrayList<>(oi.values());
+    oiRows.sort(
+        java.util.Comparator.comparing(OiPoint::id)
+            .thenComparing(OiPoint::venue)
+            .thenComparing(OiPoint::date));
+    List<ListingEvent> listings = new ArrayList<>(new java.util.LinkedHashSet<>(h.listings));
+    listings.removeIf(e -> !h.assets.containsKey(e.id()));
+    listings.sort(
+        java.util.Comparator.comparing(ListingEvent::id)
+            .thenComparing(ListingEvent::venue)
+            .thenComparing(ListingEvent::listedAt));
+    return new Snapshot(asOf, category, assets, prices, oiRows, listings, List.of(), statuses);
+  }
+
+  private static Double closeOn(Harvest h, String id, LocalDate d) {
+    Map<LocalDate, PricePoint> m = h.prices.get(id);
+    PricePoint p = m == null ? null : m.get(d);
+    return p == null ? null : p.closeUsd();
+  }
+
+  private static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> fs) {
+    return CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.privscreen.source.http;
+
+import dev.privscreen.model.Asset;
+import dev.privscreen.model.ListingEvent;
+import dev.privscreen.model.OiPoint;
+import dev.privscreen.model.PricePoint;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What the sources bring in, gathered concurrently: assets and daily prices (CoinGecko), open
+ * interest in USD, open interest in base coin still to be priced (Bybit, Bitget), listings.
+ */
+public final class Harvest {
+  final Map<String, Asset> assets = new ConcurrentHashMap<>();
+  final Map<String, Map<LocalDate, PricePoint>> prices = new ConcurrentHashMap<>();
+  final List<OiPoint> oiUsd = new CopyOnWriteArrayList<>();
+  final List<BaseOi> oiBase = new CopyOnWriteArrayList<>();
+  final List<ListingEvent> listings = new CopyOnWriteArrayList<>();
+
+  /**
+   * Open interest in base coin, priced at assembly: at the day's close (Bybit) or the current price
+   * (Bitget, {@code atCurrentPrice}).
+   */
+  record BaseOi(String id, String venue, LocalDate date, double coins, boolean atCurrentPrice) {}
+}

@@ -1,0 +1,332 @@
+package dev.privscreen.fetch;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * The five public APIs on 127.0.0.1, in their real paths and response shapes (see
+ * shared/api-samples), serving a small privacy market: ZEC, DASH and SCRT. Faults can be queued per
+ * path; every request is recorded.
+ */
+public final class FakeApis implements AutoCloseable {
+  /** Today for the fake: the snapshot's as-of day is whatever the clock says; data ends here. */
+  public static final LocalDate LAST = LocalDate.now(ZoneOffset.UTC);
+
+  public record Request(String path, String query, Map<String, List<String>> headers) {}
+
+  /** A canned answer: status, headers, body, and a delay before answering. */
+  public record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
+    static Reply json(String body) {
+      return new Reply(200, Map.of("Content-Type", "application/json"), body, 0);
+    }
+  }
+
+  private final HttpServer server;
+  private final Map<String, Deque<Reply>> faults = new ConcurrentHashMap<>();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
+
+  /** Added to every answer, to measure how calls overlap. */
+  public volatile long latencyMillis;
+
+  public FakeApis() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public String base(String source) {
+    String root = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + source;
+    return source.equals("coingecko") ? root + "/api/v3" : root;
+  }
+
+  /** The --endpoint flags pointing every source here. */
+  public List<String> endpointFlags() {
+    List<String> f = new ArrayList<>();
+    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+      f.add("--endpoint");
+      f.add(s + "=" + base(s));
+    }
+    return f;
+  }
+
+  /** Queues answers for the next calls whose path (after the source prefix) starts with this. */
+  public void fault(String pathPrefix, Reply... replies) {
+    faults.computeIfAbsent(pathPrefix, k -> new ArrayDeque<>()).addAll(List.of(replies));
+  }
+
+  public long count(String pathPrefix) {
+    return requests.stream().filter(r -> r.path.startsWith(pathPrefix)).count();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    String full = ex.getRequestURI().getRawPath();
+    String query = ex.getRequestURI().getRawQuery();
+    String path = full.replaceFirst("^/[a-z]+", "");
+    requests.add(new Request(full, query == null ? "" : query, Map.copyOf(ex.getRequestHeaders())));
+    Reply r = null;
+    for (Map.Entry<String, Deque<Reply>> f : faults.entrySet()) {
+      if (full.startsWith(f.getKey()) || path.startsWith(f.getKey())) {
+        r = f.getValue().poll();
+        if (r != null) {
+          break;
+        }
+      }
+    }
+    if (r == null) {
+      r = answer(full, path, query == null ? "" : query);
+    }
+    try {
+      Thread.sleep(r.delayMillis() + latencyMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+    r.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+    try {
+      ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
+      try (OutputStream os = ex.getResponseBody()) {
+        os.write(body);
+      }
+    } catch (IOException e) {
+      // the client gave up (a timeout test): nothing to do
+    }
+  }
+
+  // ---- the market ----
+
+  /** id, symbol, name, close on LAST, daily growth, 24h volume, circulating supply. */
+  record Coin(
+      String id, String sym, String name, double last, double growth, double vol, double supply) {
+    double close(LocalDate d) {
+      long back = d.until(LAST).getDays();
+      return last / Math.pow(1 + growth, back);
+    }
+  }
+
+  static final List<Coin> COINS =
+      List.of(
+          new Coin("zcash", "ZEC", "Zcash", 532.06, 0.05, 1.75e10, 16.3e6),
+          new Coin("dash", "DASH", "Dash", 118.8, 0.1, 1.2e9, 12.5e6),
+          new Coin("secret", "SCRT", "Secret", 0.31, 0.02, 6e6, 320e6));
+
+  static long ms(LocalDate d) {
+    return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+  }
+
+  static String num(double v) {
+    return String.format(Locale.ROOT, "%.8f", v);
+  }
+
+  private Reply answer(String full, String path, String query) {
+    String src = full.split("/")[1];
+    return switch (src) {
+      case "coingecko" -> coingecko(path, query);
+      case "binance" -> binance(path, query);
+      case "okx" -> okx(path, query);
+      case "bybit" -> bybit(path, query);
+      case "bitget" -> bitget(path, query);
+      default -> new Reply(404, Map.of(), "not found", 0);
+    };
+  }
+
+  private Reply coingecko(String path, String query) {
+    if (path.equals("/api/v3/coins/markets")) {
+      StringBuilder b = new StringBuilder("[");
+      boolean category = query.contains("category=");
+      for (Coin c : COINS) {
+        // SCRT is not in the fake category: it comes through ids= (a universe member)
+        if (category == c.sym.equals("SCRT")) {
+          continue;
+        }
+        if (b.length() > 1) {
+          b.append(',');
+        }
+        double p7 = (c.last / c.close(LAST.minusDays(7)) - 1) * 100;
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "{\"id\":\"%s\",\"symbol\":\"%s\",\"name\":\"%s\",\"current_price\":%s,"
+                    + "\"market_cap\":%s,\"fully_diluted_valuation\":null,\"total_volume\":%s,"
+                    + "\"price_change_percentage_24h\":1.5,"
+                    + "\"price_change_percentage_7d_in_currency\":%s,"
+                    + "\"circulating_supply\":%s,\"max_supply\":null,\"roi\":null}",
+                c.id,
+                c.sym.toLowerCase(Locale.ROOT),
+                c.name,
+                c.last,
+                c.last * c.supply,
+                c.vol,
+                p7,
+                c.supply));
+      }
+      return Reply.json(b.append(']').toString());
+    }
+    for (Coin c : COINS) {
+      if (path.equals("/api/v3/coins/" + c.id + "/market_chart")) {
+        StringBuilder prices = new StringBuilder();
+        StringBuilder vols = new StringBuilder();
+        for (int i = 30; i >= 0; i--) {
+          LocalDate d = LAST.minusDays(i);
+          String sep = i == 30 ? "" : ",";
+          prices.append(sep).append('[').append(ms(d)).append(',').append(c.close(d)).append(']');
+          vols.append(sep).append('[').append(ms(d)).append(',').append(c.vol / 2).append(']');
+        }
+        return Reply.json(
+            "{\"prices\":[" + prices + "],\"market_caps\":[],\"total_volumes\":[" + vols + "]}");
+      }
+    }
+    return new Reply(404, Map.of(), "{\"error\":\"coin not found\"}", 0);
+  }
+
+  private Reply binance(String path, String query) {
+    if (path.equals("/fapi/v1/exchangeInfo")) {
+      return Reply.json(
+          "{\"rateLimits\":[],\"symbols\":["
+              + "{\"symbol\":\"ZECUSDT\",\"pair\":\"ZECUSDT\",\"contractType\":\"PERPETUAL\",\"onboardDate\":1580889600000,\"status\":\"TRADING\",\"baseAsset\":\"ZEC\",\"quoteAsset\":\"USDT\"},"
+              + "{\"symbol\":\"DASHUSDT\",\"pair\":\"DASHUSDT\",\"contractType\":\"PERPETUAL\",\"onboardDate\":"
+              + (ms(LAST.minusDays(4)) + 8 * 3600_000)
+              + ",\"status\":\"TRADING\",\"baseAsset\":\"DASH\",\"quoteAsset\":\"USDT\"},"
+              + "{\"symbol\":\"BTCUSDT\",\"pair\":\"BTCUSDT\",\"contractType\":\"PERPETUAL\",\"onboardDate\":1569398400000,\"status\":\"TRADING\",\"baseAsset\":\"BTC\",\"quoteAsset\":\"USDT\"}]}");
+    }
+    if (path.equals("/futures/data/openInterestHist")) {
+      String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 29; i >= 0; i--) {
+        LocalDate d = LAST.minusDays(i);
+        double v = symbol.equals("ZECUSDT") ? (i == 0 ? 812e6 : 400e6 + (29 - i) * 10e6) : 50e6;
+        if (i < 29) {
+          b.append(',');
+        }
+        // timestamp as a string on even days, a number on odd ones: both are seen
+        String ts = i % 2 == 0 ? "\"" + ms(d) + "\"" : Long.toString(ms(d));
+        b.append("{\"symbol\":\"")
+            .append(symbol)
+            .append("\",\"sumOpenInterest\":\"1.0\",")
+            .append("\"sumOpenInterestValue\":\"")
+            .append(num(v))
+            .append("\",\"timestamp\":")
+            .append(ts)
+            .append('}');
+      }
+      return Reply.json(b.append(']').toString());
+    }
+    return new Reply(404, Map.of(), "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", 0);
+  }
+
+  private Reply okx(String path, String query) {
+    if (path.equals("/api/v5/public/instruments")) {
+      if (query.contains("instType=SWAP")) {
+        return Reply.json(
+            "{\"code\":\"0\",\"msg\":\"\",\"data\":["
+                + "{\"instType\":\"SWAP\",\"instId\":\"ZEC-USDT-SWAP\",\"listTime\":\"1583827200000\",\"state\":\"live\"},"
+                + "{\"instType\":\"SWAP\",\"instId\":\"DASH-USDT-SWAP\",\"listTime\":\""
+                + (ms(LAST.minusDays(3)) + 6 * 3600_000)
+                + "\",\"state\":\"live\"},"
+                + "{\"instType\":\"SWAP\",\"instId\":\"SCRT-USDT-SWAP\",\"listTime\":\""
+                + ms(LAST.plusDays(2))
+                + "\",\"state\":\"preopen\"}]}");
+      }
+      return Reply.json(
+          "{\"code\":\"0\",\"msg\":\"\",\"data\":["
+              + "{\"instType\":\"SPOT\",\"instId\":\"SCRT-USDT\",\"listTime\":\""
+              + (ms(LAST.minusDays(1)) + 8 * 3600_000)
+              + "\",\"state\":\"live\"}]}");
+    }
+    if (path.equals("/api/v5/rubik/stat/contracts/open-interest-volume")) {
+      String ccy = query.replaceAll(".*ccy=([A-Z]+).*", "$1");
+      StringBuilder b = new StringBuilder("{\"code\":\"0\",\"msg\":\"\",\"data\":[");
+      int days = ccy.equals("DASH") ? 3 : 30;
+      for (int i = 0; i < days; i++) { // newest first, as OKX returns them
+        if (i > 0) {
+          b.append(',');
+        }
+        double v = ccy.equals("ZEC") ? 200e6 : 20e6;
+        b.append("[\"")
+            .append(ms(LAST.minusDays(i)))
+            .append("\",\"")
+            .append(num(v))
+            .append("\",\"1000\"]");
+      }
+      return Reply.json(b.append("]}").toString());
+    }
+    return Reply.json("{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}");
+  }
+
+  private Reply bybit(String path, String query) {
+    if (path.equals("/v5/market/instruments-info")) {
+      // two pages: the cursor must be followed
+      if (!query.contains("cursor=")) {
+        return Reply.json(
+            "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"category\":\"linear\",\"list\":["
+                + "{\"symbol\":\"BTCUSDT\",\"contractType\":\"LinearPerpetual\",\"status\":\"Trading\",\"baseCoin\":\"BTC\",\"quoteCoin\":\"USDT\",\"launchTime\":\"1585526400000\"}],"
+                + "\"nextPageCursor\":\"page%3D2\"},\"retExtInfo\":{},\"time\":1735809771618}");
+      }
+      return Reply.json(
+          "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"category\":\"linear\",\"list\":["
+              + "{\"symbol\":\"ZECUSDT\",\"contractType\":\"LinearPerpetual\",\"status\":\"Trading\",\"baseCoin\":\"ZEC\",\"quoteCoin\":\"USDT\",\"launchTime\":\"1585526400000\"}],"
+              + "\"nextPageCursor\":\"\"},\"retExtInfo\":{},\"time\":1735809771618}");
+    }
+    if (path.equals("/v5/market/open-interest")) {
+      StringBuilder b =
+          new StringBuilder(
+              "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"symbol\":\"ZECUSDT\",\"category\":\"linear\",\"list\":[");
+      for (int i = 0; i < 30; i++) {
+        if (i > 0) {
+          b.append(',');
+        }
+        // 200,000 coins one-sided; the both-sided figure is twice that
+        b.append("{\"openInterest\":\"400000\",\"singleOpenInterest\":\"200000\",\"timestamp\":\"")
+            .append(ms(LAST.minusDays(i)))
+            .append("\"}");
+      }
+      return Reply.json(b.append("],\"nextPageCursor\":\"\"},\"retExtInfo\":{}}").toString());
+    }
+    return Reply.json("{\"retCode\":10001,\"retMsg\":\"params error\",\"result\":{}}");
+  }
+
+  private Reply bitget(String path, String query) {
+    if (path.equals("/api/v2/mix/market/contracts")) {
+      return Reply.json(
+          "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1695793701269,\"data\":["
+              + "{\"symbol\":\"SCRTUSDT\",\"baseCoin\":\"SCRT\",\"quoteCoin\":\"USDT\",\"symbolType\":\"perpetual\",\"symbolStatus\":\"normal\",\"launchTime\":\""
+              + (ms(LAST.minusDays(2)) + 12 * 3600_000)
+              + "\"},"
+              + "{\"symbol\":\"ZECUSDT\",\"baseCoin\":\"ZEC\",\"quoteCoin\":\"USDT\",\"symbolType\":\"perpetual\",\"symbolStatus\":\"normal\",\"launchTime\":\"\"}]}");
+    }
+    if (path.equals("/api/v2/mix/market/open-interest")) {
+      String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
+      String size = symbol.equals("ZECUSDT") ? "10000" : "1000000";
+      return Reply.json(
+          "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":{\"openInterestList\":[{\"symbol\":\""
+              + symbol
+              + "\",\"size\":\""
+              + size
+              + "\"}],\"ts\":\""
+              + Instant.now().toEpochMilli()
+              + "\"}}");
+    }
+    return Reply.json("{\"code\":\"40034\",\"msg\":\"Parameter does not exist\",\"data\":null}");
+  }
+}

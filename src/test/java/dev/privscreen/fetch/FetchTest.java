@@ -1,0 +1,421 @@
+package dev.privscreen.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.privscreen.CliDriver;
+import dev.privscreen.CliDriver.Result;
+import dev.privscreen.fetch.FakeApis.Reply;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fetch} against the five APIs served on 127.0.0.1 in their real shapes, then {@code screen}
+ * on what was stored: the figures must be those served.
+ */
+class FetchTest {
+  @TempDir Path home;
+  FakeApis apis;
+
+  @BeforeEach
+  void start() throws IOException {
+    apis = new FakeApis();
+  }
+
+  @AfterEach
+  void stop() {
+    apis.close();
+  }
+
+  CliDriver cli() {
+    return new CliDriver()
+        .env("PRIVSCREEN_HOME", home.toString())
+        .env("PRIVSCREEN_BACKOFF_MS", "20");
+  }
+
+  Result fetch(CliDriver cli, String... extra) {
+    List<String> args = new ArrayList<>(List.of("fetch"));
+    args.addAll(apis.endpointFlags());
+    for (String src : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+      args.addAll(List.of("--rate-limit", src + "=60000")); // the fake has no limits to respect
+    }
+    args.addAll(List.of(extra));
+    return cli.run(args.toArray(String[]::new));
+  }
+
+  Result fetch(String... extra) {
+    return fetch(cli(), extra);
+  }
+
+  Path onlySnapshot() throws IOException {
+    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
+      List<Path> files = s.filter(p -> p.getFileName().toString().endsWith("Z.json")).toList();
+      assertThat(files).hasSize(1);
+      return files.get(0);
+    }
+  }
+
+  @Test
+  void aFullFetchStoresWhatTheApisServedAndScreensIt() throws IOException {
+    Result f = fetch();
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stdout().strip()).isEqualTo(onlySnapshot().toString());
+    assertThat(f.stderr())
+        .contains("coingecko: ok (5 calls; 3 assets, 93 daily prices)")
+        .contains("binance: ok (3 calls; 2 perpetuals)")
+        .contains("okx: ok (4 calls; 2 swaps)")
+        .contains("bybit: ok (3 calls; 1 perpetuals)")
+        .contains("bitget: ok (3 calls; 2 perpetuals)");
+
+    Result s =
+        cli().run("screen", "--json", "--oi-breakout", "--listed-within", "7d", "--match", "any");
+    assertThat(s.exitCode()).as(s.toString()).isZero();
+    Map<String, JsonNode> by = s.bySymbol();
+    JsonNode zec = by.get("ZEC");
+    assertThat(zec.get("price_usd").asDouble()).isEqualTo(532.06);
+    assertThat(zec.get("market_cap_usd").asDouble()).isCloseTo(532.06 * 16.3e6, within(1.0));
+    assertThat(zec.get("gain_7d_pct").asDouble())
+        .isCloseTo((Math.pow(1.05, 7) - 1) * 100, within(1e-6));
+    assertThat(zec.get("volume_ratio_30d").asDouble()).isCloseTo(2.0, within(1e-9));
+    // Binance USD + OKX USD + Bybit one-sided coins x close + Bitget coins x current price
+    double oi = 812e6 + 200e6 + 200_000 * 532.06 + 10_000 * 532.06;
+    assertThat(zec.get("oi_usd").asDouble()).isCloseTo(oi, within(1e-3));
+    assertThat(zec.get("signals").toString()).isEqualTo("[\"oi_breakout\"]");
+    assertThat(by.get("DASH").get("gain_7d_pct").asDouble())
+        .isCloseTo((Math.pow(1.1, 7) - 1) * 100, within(1e-6));
+    assertThat(by.get("DASH").get("oi_usd").asDouble()).isCloseTo(70e6, within(1e-3));
+    assertThat(by.get("DASH").get("signals").toString()).isEqualTo("[\"listing\"]");
+    assertThat(by.get("SCRT").get("oi_usd").asDouble()).isCloseTo(310_000, within(1e-6));
+    assertThat(by.get("SCRT").get("signals").toString()).isEqualTo("[\"listing\"]");
+    // an announced (preopen) OKX listing is not an event yet; Bitget's empty launchTime neither
+    Result events =
+        cli()
+            .run(
+                "events",
+                "--within",
+                "10000d",
+                "--format",
+                "csv",
+                "--fields",
+                "symbol,venue,market,pair");
+    assertThat(events.stdout())
+        .contains(
+            "SCRT,okx,spot,SCRT-USDT", "SCRT,bitget,perp,SCRTUSDT", "DASH,binance,perp,DASHUSDT")
+        .contains("ZEC,bybit,perp,ZECUSDT")
+        .doesNotContain("SCRT-USDT-SWAP")
+        .doesNotContain("ZEC,bitget");
+  }
+
+  @Test
+  void theRequestsUseTheRealPathsQueriesAndManners() {
+    fetch();
+
+    assertThat(apis.requests)
+        .anySatisfy(
+            r -> {
+              assertThat(r.path()).isEqualTo("/coingecko/api/v3/coins/markets");
+              assertThat(r.query())
+                  .contains("vs_currency=usd", "category=privacy-coins", "per_page=250", "page=1")
+                  .contains("price_change_percentage=24h,7d,30d");
+            })
+        .anySatisfy(
+            r -> {
+              assertThat(r.path()).isEqualTo("/coingecko/api/v3/coins/zcash/market_chart");
+              assertThat(r.query()).isEqualTo("vs_currency=usd&days=30&interval=daily");
+            })
+        .anySatisfy(r -> assertThat(r.query()).isEqualTo("symbol=ZECUSDT&period=1d&limit=30"))
+        .anySatisfy(r -> assertThat(r.query()).isEqualTo("ccy=ZEC&period=1D"))
+        .anySatisfy(
+            r ->
+                assertThat(r.query())
+                    .isEqualTo("category=linear&symbol=ZECUSDT&intervalTime=1d&limit=200"))
+        .anySatisfy(
+            r -> assertThat(r.query()).isEqualTo("symbol=SCRTUSDT&productType=USDT-FUTURES"))
+        .anySatisfy(r -> assertThat(r.query()).contains("cursor=page%253D2"));
+    for (FakeApis.Request r : apis.requests) {
+      assertThat(r.headers().get("User-agent").get(0)).startsWith("privscreen/");
+      assertThat(r.headers().get("Accept-encoding").get(0)).isEqualTo("gzip");
+    }
+  }
+
+  @Test
+  void a429WithRetryAfterIsWaitedOutThenRetried() {
+    apis.fault(
+        "/api/v3/coins/markets",
+        new Reply(
+            429,
+            Map.of("Retry-After", "1"),
+            "{\"status\":{\"error_code\":429,\"error_message\":\"You've exceeded the Rate Limit.\"}}",
+            0));
+    long t0 = System.nanoTime();
+    Result f = fetch("--sources", "coingecko");
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(ms).isGreaterThanOrEqualTo(1000);
+    assertThat(apis.count("/coingecko/api/v3/coins/markets")).isEqualTo(3); // 429, category, ids
+  }
+
+  @Test
+  void aRetryAfterLongerThanMaxWaitFailsTheSource() {
+    apis.fault("/api/v3/coins/markets", new Reply(429, Map.of("Retry-After", "120"), "{}", 0));
+
+    Result f = fetch("--sources", "coingecko", "--max-wait", "5s");
+
+    assertThat(f.exitCode()).isEqualTo(3);
+    assertThat(f.stderr()).contains("Retry-After 120 s is longer than --max-wait 5 s");
+  }
+
+  @Test
+  void binance418StopsBinanceAndTheOthersStillLand() throws IOException {
+    Reply ban =
+        new Reply(
+            418,
+            Map.of("Retry-After", "7200"),
+            "{\"code\":-1003,\"msg\":\"Way too much request weight used; IP banned until 1660090423228.\"}",
+            0);
+    apis.fault("/fapi/v1/exchangeInfo", ban, ban); // one for each run below
+
+    Result f = fetch();
+    Result strict = fetch("--strict");
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stderr())
+        .contains("privscreen: binance: failed: binance /fapi/v1/exchangeInfo: HTTP 418")
+        .contains("warning: 1 of 5 sources failed");
+    assertThat(apis.count("/binance/fapi/v1/exchangeInfo"))
+        .isEqualTo(2); // once per run, never retried
+    assertThat(strict.exitCode()).isEqualTo(4);
+    String file = Files.readString(onlySnapshotOrNewest());
+    assertThat(file).contains("\"name\":\"binance\"", "\"status\":\"failed\"", "\"venue\":\"okx\"");
+  }
+
+  Path onlySnapshotOrNewest() throws IOException {
+    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
+      return s.filter(p -> p.getFileName().toString().endsWith("Z.json"))
+          .sorted()
+          .reduce((a, b) -> b)
+          .orElseThrow();
+    }
+  }
+
+  @Test
+  void a5xxThenSuccessIsRetried() {
+    apis.fault("/api/v2/mix/market/contracts", new Reply(503, Map.of(), "upstream busy", 0));
+
+    Result f = fetch("--sources", "coingecko,bitget");
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stderr()).contains("bitget: ok");
+    assertThat(apis.count("/bitget/api/v2/mix/market/contracts")).isEqualTo(2);
+  }
+
+  @Test
+  void okxRateLimitUnderHttp200IsRetried() {
+    apis.fault(
+        "/api/v5/public/instruments",
+        Reply.json(
+            "{\"code\":\"50011\",\"msg\":\"Rate limit reached. Please refer to API documentation and throttle requests accordingly.\",\"data\":[]}"));
+
+    Result f = fetch("--sources", "coingecko,okx");
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stderr()).contains("okx: ok");
+    assertThat(apis.count("/okx/api/v5/public/instruments")).isEqualTo(3);
+  }
+
+  @Test
+  void anOkxErrorCodeThatIsNotARateLimitFailsAtOnce() {
+    apis.fault(
+        "/api/v5/rubik",
+        Reply.json("{\"code\":\"51000\",\"msg\":\"Parameter ccy error\",\"data\":[]}"));
+
+    Result f = fetch("--sources", "coingecko,okx");
+
+    assertThat(f.stderr())
+        .contains(
+            "okx: failed: okx /api/v5/rubik/stat/contracts/open-interest-volume: error 51000: Parameter ccy error");
+  }
+
+  @Test
+  void anHtmlErrorPageIsNamedAsSuch() {
+    String page = "<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>";
+    Reply html = new Reply(502, Map.of("Content-Type", "text/html"), page, 0);
+    apis.fault("/fapi/v1/exchangeInfo", html, html, html, html);
+
+    Result f = fetch("--sources", "coingecko,binance");
+
+    assertThat(f.exitCode()).isZero();
+    assertThat(f.stderr())
+        .contains(
+            "binance: failed: binance /fapi/v1/exchangeInfo: HTTP 502 (an HTML error page) (after 4 tries)");
+  }
+
+  @Test
+  void truncatedJsonFailsWithItsReason() {
+    Reply cut =
+        Reply.json("{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"list\":[{\"symbol\":\"ZEC");
+    apis.fault("/v5/market/instruments-info", cut, cut, cut, cut);
+
+    Result f = fetch("--sources", "coingecko,bybit");
+
+    assertThat(f.stderr())
+        .contains(
+            "bybit: failed: bybit /v5/market/instruments-info: invalid JSON: Unexpected end-of-input");
+  }
+
+  @Test
+  void aServerThatNeverAnswersTimesOut() {
+    Reply slow = new Reply(200, Map.of(), "{}", 5_000);
+    apis.fault("/api/v2/mix/market/contracts", slow, slow, slow, slow);
+
+    Result f = fetch("--sources", "coingecko,bitget", "--timeout", "1s");
+
+    assertThat(f.stderr())
+        .contains(
+            "bitget: failed: bitget /api/v2/mix/market/contracts: no answer within 1 s (after 4 tries)");
+  }
+
+  @Test
+  void anOversizedBodyIsRefused() {
+    Result f = fetch(cli().env("PRIVSCREEN_MAX_BODY_BYTES", "1500"), "--sources", "coingecko");
+
+    assertThat(f.exitCode()).isEqualTo(3);
+    assertThat(f.stderr()).contains("/market_chart: the body is larger than the 1 KiB allowed");
+  }
+
+  @Test
+  void theApiKeyIsSentButNeverShown() throws IOException {
+    String key = "CG-s3cr3t-k3y-123456";
+    apis.fault(
+        "/api/v3/coins/zcash",
+        new Reply(
+            401,
+            Map.of(),
+            "{\"status\":{\"error_code\":10002,\"error_message\":\"bad key " + key + "\"}}",
+            0));
+
+    Result f = fetch(cli().env("COINGECKO_API_KEY", key), "--sources", "coingecko", "-v");
+
+    assertThat(apis.requests)
+        .allSatisfy(r -> assertThat(r.headers().get("X-cg-demo-api-key")).containsExactly(key));
+    assertThat(f.stderr()).contains("***").doesNotContain(key);
+    assertThat(f.stdout()).doesNotContain(key);
+    try (Stream<Path> files = Files.walk(home)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(p)).as(p.toString()).doesNotContain(key);
+      }
+    }
+  }
+
+  @Test
+  void proPlanUsesTheProHeader() {
+    fetch(
+        cli().env("COINGECKO_API_KEY", "pro-key-0001").env("COINGECKO_API_PLAN", "pro"),
+        "--sources",
+        "coingecko");
+
+    assertThat(apis.requests)
+        .allSatisfy(
+            r -> assertThat(r.headers().get("X-cg-pro-api-key")).containsExactly("pro-key-0001"));
+  }
+
+  @Test
+  void plainHttpIsRefusedForARemoteHost() {
+    Result f = cli().run("fetch", "--endpoint", "binance=http://api.example.com");
+    Result env = cli().env("PRIVSCREEN_OKX_URL", "http://10.1.2.3:8080").run("fetch");
+
+    assertThat(f.exitCode()).isEqualTo(2);
+    assertThat(f.stderr()).contains("plain http is only allowed to a loopback host");
+    assertThat(env.exitCode()).isEqualTo(2);
+    assertThat(apis.requests).isEmpty();
+  }
+
+  @Test
+  void allSourcesFailingWritesNothingAndExitsThree() {
+    Reply down = new Reply(500, Map.of(), "", 0);
+    for (String p :
+        List.of(
+            "/api/v3/coins/markets",
+            "/fapi/v1/exchangeInfo",
+            "/api/v5/public/instruments",
+            "/v5/market/instruments-info",
+            "/api/v2/mix/market/contracts")) {
+      apis.fault(p, down, down, down, down, down, down, down, down);
+    }
+
+    Result f = fetch();
+
+    assertThat(f.exitCode()).as(f.toString()).isEqualTo(3);
+    assertThat(f.stderr()).contains("privscreen: all sources failed; nothing written");
+    assertThat(
+            Files.exists(home.resolve("snapshots"))
+                ? home.resolve("snapshots").toFile().list((d, n) -> n.endsWith("Z.json"))
+                : new String[0])
+        .isEmpty();
+  }
+
+  @Test
+  void historyAlreadyInTheStoreIsKeptAndGrows() throws IOException {
+    Path store = Files.createDirectories(home.resolve("snapshots"));
+    // an older fetch knew ZEC's open interest 40 days ago, beyond Binance's 30-day history
+    String old = FakeApis.LAST.minusDays(40).toString();
+    Files.writeString(
+        store.resolve("20000101T000000Z.json"),
+        "{\"schema\":\"privscreen.snapshot/1\",\"as_of\":\""
+            + old
+            + "T00:00:00Z\",\"assets\":[{\"id\":\"zcash\",\"symbol\":\"ZEC\"}],"
+            + "\"open_interest\":[{\"id\":\"zcash\",\"venue\":\"binance\",\"date\":\""
+            + old
+            + "\",\"oi_usd\":123}]}");
+
+    Result f = fetch("--sources", "coingecko,binance");
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    String written = Files.readString(Path.of(f.stdout().strip()));
+    assertThat(written).contains("\"date\":\"" + old + "\",\"oi_usd\":123");
+  }
+
+  @Test
+  void offlineReadsOnlyTheCacheAndRefreshIgnoresIt() {
+    assertThat(fetch("--sources", "coingecko").exitCode()).isZero();
+    int before = apis.requests.size();
+
+    Result offline = fetch("--sources", "coingecko", "--offline");
+    assertThat(offline.exitCode()).as(offline.toString()).isZero();
+    assertThat(apis.requests).hasSize(before);
+
+    Result refresh = fetch("--sources", "coingecko", "--refresh");
+    assertThat(refresh.exitCode()).isZero();
+    assertThat(apis.requests.size()).isGreaterThan(before);
+
+    Result missing = fetch("--sources", "binance", "--offline");
+    assertThat(missing.stderr())
+        .contains("binance /fapi/v1/exchangeInfo: not in the cache (--offline)");
+  }
+
+  @Test
+  void aSecondConcurrentFetchWaitsForTheLockOrSaysWhoHoldsIt() throws Exception {
+    apis.latencyMillis = 300; // the first fetch takes a while
+    Thread first = new Thread(() -> fetch("--sources", "coingecko"));
+    first.start();
+    Thread.sleep(200);
+    Result impatient = fetch("--sources", "coingecko", "--lock-wait", "0s");
+    first.join();
+    apis.latencyMillis = 0;
+
+    assertThat(impatient.exitCode()).isEqualTo(3);
+    assertThat(impatient.stderr()).contains("another privscreen fetch holds the store's lock");
+  }
+}
