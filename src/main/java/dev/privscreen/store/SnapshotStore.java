@@ -87,6 +87,7 @@ public final class SnapshotStore {
         SnapshotWriter.write(s, w);
         w.flush();
         ch.force(true);
+        holdForTests();
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(tmp);
         throw e;
@@ -95,6 +96,21 @@ public final class SnapshotStore {
       return target;
     } catch (IOException e) {
       throw new DataException(parent + ": cannot write the snapshot: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A test hook: {@code PRIVSCREEN_TEST_HOLD_WRITE_MS} holds a finished temporary file this long
+   * before the rename, so a process test can kill the run in the middle of a write.
+   */
+  private static void holdForTests() {
+    String ms = System.getenv("PRIVSCREEN_TEST_HOLD_WRITE_MS");
+    if (ms != null) {
+      try {
+        Thread.sleep(Long.parseLong(ms));
+      } catch (InterruptedException | NumberFormatException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

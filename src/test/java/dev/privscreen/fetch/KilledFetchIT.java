@@ -1,0 +1,92 @@
+package dev.privscreen.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fetch killed with SIGKILL in the middle of writing its snapshot leaves the store as it was: the
+ * previous snapshot stays the newest and readable, the half-done temporary file is never read, and
+ * the next fetch succeeds (the lock died with the process).
+ */
+class KilledFetchIT {
+  static final Path LAUNCHER =
+      Path.of(System.getProperty("privscreen.launcher", "target/privscreen"));
+
+  @TempDir Path home;
+
+  Process start(FakeApis apis, long holdMillis, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString(), "fetch"));
+    cmd.addAll(apis.endpointFlags());
+    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+      cmd.addAll(List.of("--rate-limit", s + "=60000"));
+    }
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("PRIVSCREEN_HOME", home.toString());
+    if (holdMillis > 0) {
+      pb.environment().put("PRIVSCREEN_TEST_HOLD_WRITE_MS", Long.toString(holdMillis));
+    }
+    pb.redirectOutput(home.resolve("out.txt").toFile())
+        .redirectError(home.resolve("err.txt").toFile());
+    return pb.start();
+  }
+
+  List<String> store(String suffix) throws Exception {
+    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(suffix))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
+  void aKillMidWriteLeavesThePreviousSnapshotNewestAndReadable() throws Exception {
+    Path snapshots = Files.createDirectories(home.resolve("snapshots"));
+    Files.copy(
+        Path.of("examples/privacy-2025-11-07.json"), snapshots.resolve("20251107T000000Z.json"));
+
+    try (FakeApis apis = new FakeApis()) {
+      Process p = start(apis, 60_000);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (store(".tmp").isEmpty()) {
+        assertThat(p.isAlive())
+            .as("still running: " + Files.readString(home.resolve("err.txt")))
+            .isTrue();
+        assertThat(System.nanoTime()).as("a temporary file appears").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+      assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(store("Z.json")).containsExactly("20251107T000000Z.json");
+      assertThat(store(".tmp")).hasSize(1); // left behind, and ignored:
+
+      ProcessBuilder screen =
+          new ProcessBuilder(LAUNCHER.toString(), "screen", "--json", "--fields", "symbol")
+              .redirectErrorStream(false)
+              .redirectOutput(home.resolve("screen.txt").toFile())
+              .redirectError(home.resolve("screen-err.txt").toFile());
+      screen.environment().put("PRIVSCREEN_HOME", home.toString());
+      Process sp = screen.start();
+      assertThat(sp.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(sp.exitValue()).isZero();
+      assertThat(Files.readString(home.resolve("screen.txt"), StandardCharsets.UTF_8))
+          .contains("\"ZEC\"");
+
+      Process again = start(apis, 0);
+      assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(again.exitValue()).as(Files.readString(home.resolve("err.txt"))).isZero();
+      assertThat(store("Z.json")).hasSize(2);
+    }
+  }
+}
