@@ -13,6 +13,7 @@ import dev.privscreen.screen.SortKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +29,14 @@ final class ScreenCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 
   @Mixin SourceOptions source;
+
+  @Option(
+      names = "--live",
+      description = "Fetch first (like fetch), then screen; nothing is stored unless --save.")
+  boolean live;
+
+  @Option(names = "--save", description = "With --live: keep the fetched snapshot in the store.")
+  boolean save;
 
   @Mixin RuleOptions rules;
 
@@ -58,11 +67,22 @@ final class ScreenCommand implements Callable<Integer> {
               + " rejected ones included.")
   Explain explain = Explain.none;
 
+  @ArgGroup(validate = false, heading = "%nWith --live, the options of fetch:%n")
+  FetchOptions fetch = new FetchOptions();
+
   @Override
   public Integer call() {
     Context ctx = root.ctx;
     ScreenRequest request = request();
-    Snapshot snapshot = source.load(ctx);
+    if (live && source.from != null) {
+      throw new UsageException(
+          "--live and --from contradict each other: choose one source of data");
+    }
+    if (save && !live) {
+      throw new UsageException("--save goes with --live");
+    }
+    LiveFetch.Outcome fetched = live ? LiveFetch.run(ctx, root.global, fetch, save) : null;
+    Snapshot snapshot = live ? fetched.snapshot() : source.load(ctx);
     SnapshotIndex index = SnapshotIndex.of(snapshot);
     Warnings.unknownIds(ctx, root.global, index);
 
@@ -80,7 +100,10 @@ final class ScreenCommand implements Callable<Integer> {
     if (format == OutputFormat.table && !root.global.quiet) {
       ctx.err().println(summary(result));
     }
-    return failIfEmpty && result.results().isEmpty() ? ExitCode.EMPTY.code : ExitCode.OK.code;
+    if (failIfEmpty && result.results().isEmpty()) {
+      return ExitCode.EMPTY.code;
+    }
+    return fetched == null ? ExitCode.OK.code : fetched.exitCode();
   }
 
   private ScreenRequest request() {

@@ -418,4 +418,33 @@ class FetchTest {
     assertThat(impatient.exitCode()).isEqualTo(3);
     assertThat(impatient.stderr()).contains("another privscreen fetch holds the store's lock");
   }
+
+  @Test
+  void screenLiveFetchesThenScreensAndStoresOnlyWithSave() throws IOException {
+    List<String> args =
+        new ArrayList<>(List.of("screen", "--live", "--json", "--listed-within", "7d"));
+    args.addAll(apis.endpointFlags());
+    args.addAll(List.of("--rate-limit", "coingecko=60000"));
+    Result r = cli().run(args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.symbols()).containsExactlyInAnyOrder("DASH", "SCRT");
+    assertThat(Files.exists(home.resolve("snapshots/.lock"))).isTrue();
+    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
+      assertThat(s.filter(p -> p.toString().endsWith("Z.json"))).isEmpty();
+    }
+
+    args.add("--save");
+    Result saved = cli().run(args.toArray(String[]::new));
+    assertThat(saved.exitCode()).isZero();
+    onlySnapshot();
+  }
+
+  @Test
+  void liveAndFromContradictEachOther() {
+    Result r = cli().run("screen", "--live", "--from", "examples/privacy-2025-11-07");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).contains("--live and --from contradict each other");
+  }
 }
