@@ -70,7 +70,9 @@ final class LiveFetch {
         () -> {
           Optional<Path> newest = store.newest();
           Snapshot previous = newest.map(SnapshotReader::read).orElse(null);
-          ExecutorService pool = Executors.newFixedThreadPool(16, daemon());
+          // calls wait for their rate-limit slot on their own thread: a fixed pool would let one
+          // source's queue starve the others
+          ExecutorService pool = Executors.newCachedThreadPool(daemon());
           try {
             Http http =
                 new Http(

@@ -38,6 +38,7 @@ public final class FakeApis implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final List<Coin> full;
   private final Map<String, Deque<Reply>> faults = new ConcurrentHashMap<>();
   public final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -45,6 +46,15 @@ public final class FakeApis implements AutoCloseable {
   public volatile long latencyMillis;
 
   public FakeApis() throws IOException {
+    this(null);
+  }
+
+  /**
+   * @param full null for the small market; else these coins, each listed on all four venues (the
+   *     benchmark's whole universe)
+   */
+  public FakeApis(List<Coin> full) throws IOException {
+    this.full = full;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/", this::handle);
@@ -117,7 +127,7 @@ public final class FakeApis implements AutoCloseable {
   // ---- the market ----
 
   /** id, symbol, name, close on LAST, daily growth, 24h volume, circulating supply. */
-  record Coin(
+  public record Coin(
       String id, String sym, String name, double last, double growth, double vol, double supply) {
     double close(LocalDate d) {
       long back = d.until(LAST).getDays();
@@ -139,8 +149,11 @@ public final class FakeApis implements AutoCloseable {
     return String.format(Locale.ROOT, "%.8f", v);
   }
 
-  private Reply answer(String full, String path, String query) {
-    String src = full.split("/")[1];
+  private Reply answer(String fullPath, String path, String query) {
+    String src = fullPath.split("/")[1];
+    if (full != null) {
+      return Whole.answer(full, src, path, query);
+    }
     return switch (src) {
       case "coingecko" -> coingecko(path, query);
       case "binance" -> binance(path, query);

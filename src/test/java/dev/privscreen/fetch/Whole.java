@@ -1,0 +1,131 @@
+package dev.privscreen.fetch;
+
+import dev.privscreen.fetch.FakeApis.Coin;
+import dev.privscreen.fetch.FakeApis.Reply;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** The fake APIs' answers for a whole universe: every coin listed on every venue. */
+final class Whole {
+  private Whole() {}
+
+  static Reply answer(List<Coin> coins, String src, String path, String query) {
+    LocalDate last = FakeApis.LAST;
+    StringBuilder b = new StringBuilder();
+    switch (src + path) {
+      case "coingecko/api/v3/coins/markets" -> {
+        b.append('[');
+        for (int k = 0; k < coins.size(); k++) {
+          Coin c = coins.get(k);
+          boolean inCategory = k < coins.size() - 1; // the last comes through ids=
+          if (query.contains("category=") != inCategory
+              || (!inCategory && !query.contains(c.id()))) {
+            continue;
+          }
+          b.append(b.length() > 1 ? "," : "")
+              .append(
+                  String.format(
+                      Locale.ROOT,
+                      "{\"id\":\"%s\",\"symbol\":\"%s\",\"name\":\"%s\",\"current_price\":%s,\"market_cap\":%s,\"total_volume\":%s}",
+                      c.id(),
+                      c.sym().toLowerCase(Locale.ROOT),
+                      c.name(),
+                      c.last(),
+                      c.last() * c.supply(),
+                      c.vol()));
+        }
+        return Reply.json(b.append(']').toString());
+      }
+      case "binance/fapi/v1/exchangeInfo" -> {
+        b.append("{\"symbols\":[");
+        for (Coin c : coins) {
+          b.append(b.length() > 12 ? "," : "")
+              .append("{\"symbol\":\"")
+              .append(c.sym())
+              .append(
+                  "USDT\",\"contractType\":\"PERPETUAL\",\"onboardDate\":1580889600000,\"status\":\"TRADING\",\"quoteAsset\":\"USDT\"}");
+        }
+        return Reply.json(b.append("]}").toString());
+      }
+      case "binance/futures/data/openInterestHist" -> {
+        return Reply.json(
+            "[{\"sumOpenInterestValue\":\"1000000\",\"timestamp\":" + FakeApis.ms(last) + "}]");
+      }
+      case "okx/api/v5/public/instruments" -> {
+        b.append("{\"code\":\"0\",\"data\":[");
+        if (query.contains("SWAP")) {
+          for (Coin c : coins) {
+            b.append(b.length() > 20 ? "," : "")
+                .append("{\"instId\":\"")
+                .append(c.sym())
+                .append("-USDT-SWAP\",\"listTime\":\"1583827200000\",\"state\":\"live\"}");
+          }
+        }
+        return Reply.json(b.append("]}").toString());
+      }
+      case "okx/api/v5/rubik/stat/contracts/open-interest-volume" -> {
+        return Reply.json(
+            "{\"code\":\"0\",\"data\":[[\"" + FakeApis.ms(last) + "\",\"1000000\",\"1\"]]}");
+      }
+      case "bybit/v5/market/instruments-info" -> {
+        boolean second = query.contains("cursor=");
+        b.append("{\"retCode\":0,\"result\":{\"list\":[");
+        int half = coins.size() / 2;
+        List<Coin> page = second ? coins.subList(half, coins.size()) : coins.subList(0, half);
+        for (Coin c : page) {
+          b.append(b.toString().endsWith("[") ? "" : ",")
+              .append("{\"symbol\":\"")
+              .append(c.sym())
+              .append(
+                  "USDT\",\"status\":\"Trading\",\"quoteCoin\":\"USDT\",\"launchTime\":\"1585526400000\"}");
+        }
+        return Reply.json(
+            b.append("],\"nextPageCursor\":\"")
+                .append(second ? "" : "p2")
+                .append("\"}}")
+                .toString());
+      }
+      case "bybit/v5/market/open-interest" -> {
+        return Reply.json(
+            "{\"retCode\":0,\"result\":{\"list\":[{\"openInterest\":\"100\",\"timestamp\":\""
+                + FakeApis.ms(last)
+                + "\"}]}}");
+      }
+      case "bitget/api/v2/mix/market/contracts" -> {
+        b.append("{\"code\":\"00000\",\"data\":[");
+        for (Coin c : coins) {
+          b.append(b.toString().endsWith("[") ? "" : ",")
+              .append("{\"symbol\":\"")
+              .append(c.sym())
+              .append(
+                  "USDT\",\"quoteCoin\":\"USDT\",\"symbolStatus\":\"normal\",\"launchTime\":\"\"}");
+        }
+        return Reply.json(b.append("]}").toString());
+      }
+      case "bitget/api/v2/mix/market/open-interest" -> {
+        return Reply.json(
+            "{\"code\":\"00000\",\"data\":{\"openInterestList\":[{\"size\":\"10\"}],\"ts\":\""
+                + System.currentTimeMillis()
+                + "\"}}");
+      }
+      default -> {
+        for (Coin c : coins) {
+          if (path.equals("/api/v3/coins/" + c.id() + "/market_chart")) {
+            StringBuilder p = new StringBuilder();
+            for (int i = 30; i >= 0; i--) {
+              p.append(i == 30 ? "" : ",")
+                  .append('[')
+                  .append(FakeApis.ms(last.minusDays(i)))
+                  .append(',')
+                  .append(c.close(last.minusDays(i)))
+                  .append(']');
+            }
+            return Reply.json("{\"prices\":[" + p + "],\"total_volumes\":[" + p + "]}");
+          }
+        }
+        return new Reply(404, java.util.Map.of(), "{}", 0);
+      }
+    }
+  }
+}
