@@ -89,6 +89,7 @@ public final class Cli {
     all.add(cl);
     for (CommandLine sub : cl.getSubcommands().values()) {
       all.add(sub);
+      all.addAll(sub.getSubcommands().values());
     }
     return all;
   }

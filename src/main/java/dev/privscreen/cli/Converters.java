@@ -50,17 +50,18 @@ final class Converters {
     @Override
     public java.time.Duration convert(String value) {
       java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(value.strip());
+          java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(value.strip());
       if (!m.matches()) {
         throw new TypeConversionException(
-            "'" + value + "' is not a duration (e.g. 500ms, 30s, 2m, 1h)");
+            "'" + value + "' is not a duration (e.g. 500ms, 30s, 2m, 24h, 7d)");
       }
       long n = Long.parseLong(m.group(1));
       return switch (m.group(2)) {
         case "ms" -> java.time.Duration.ofMillis(n);
         case "s" -> java.time.Duration.ofSeconds(n);
         case "m" -> java.time.Duration.ofMinutes(n);
-        default -> java.time.Duration.ofHours(n);
+        case "h" -> java.time.Duration.ofHours(n);
+        default -> java.time.Duration.ofDays(n);
       };
     }
   }

@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
       ScreenCommand.class,
       SectorCommand.class,
       EventsCommand.class,
-      UniverseCommand.class
+      UniverseCommand.class,
+      DiffCommand.class,
+      ReplayCommand.class,
+      StoreCommand.class
     })
 public final class RootCommand implements Runnable {
   final Context ctx;

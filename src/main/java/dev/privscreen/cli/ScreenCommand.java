@@ -6,10 +6,13 @@ import dev.privscreen.model.Snapshot;
 import dev.privscreen.output.OutputFormat;
 import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.ResultField;
+import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenRequest;
 import dev.privscreen.screen.ScreenResult;
 import dev.privscreen.screen.Screener;
 import dev.privscreen.screen.SortKey;
+import dev.privscreen.store.AlertState;
+import dev.privscreen.store.StorePaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,6 +70,23 @@ final class ScreenCommand implements Callable<Integer> {
               + " rejected ones included.")
   Explain explain = Explain.none;
 
+  @Option(
+      names = "--alert",
+      paramLabel = "NAME",
+      description =
+          "Print only assets that entered the result since the last run with this NAME (state"
+              + " kept in the store); with --fail-if-empty, 'nothing new' exits 1.")
+  String alert;
+
+  @Option(
+      names = "--cooldown",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
+      description =
+          "With --alert: an asset alerted less than this long ago is not alerted again when it"
+              + " re-enters (e.g. 24h; default: 0).")
+  java.time.Duration cooldown;
+
   @ArgGroup(validate = false, heading = "%nWith --live, the options of fetch:%n")
   FetchOptions fetch = new FetchOptions();
 
@@ -94,11 +114,27 @@ final class ScreenCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    if (alert != null) {
+      result = onlyNew(ctx, result);
+    } else if (cooldown != null) {
+      throw new UsageException("--cooldown goes with --alert");
+    }
     OutputFormat format = output.format();
     format.renderer(OutputOptions.style(ctx, root.global)).render(result, fields, ctx.out());
     ctx.out().flush();
     if (format == OutputFormat.table && !root.global.quiet) {
-      ctx.err().println(summary(result));
+      ctx.err()
+          .println(
+              alert == null
+                  ? summary(result)
+                  : result.results().size()
+                      + " new since the last run of alert '"
+                      + alert
+                      + "' ("
+                      + result.passed()
+                      + " of "
+                      + result.screened()
+                      + " assets passed)");
     }
     if (failIfEmpty && result.results().isEmpty()) {
       return ExitCode.EMPTY.code;
@@ -113,6 +149,51 @@ final class ScreenCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /** The result cut to what is new since the last run with this alert name; the state updated. */
+  private ScreenResult onlyNew(Context ctx, ScreenResult r) {
+    AlertState state;
+    try {
+      state =
+          new AlertState(StorePaths.from(ctx.env()).snapshots().resolveSibling("alerts"), alert);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Duration cool = cooldown == null ? java.time.Duration.ZERO : cooldown;
+    List<ResultRow> fresh =
+        state.update(
+            java.time.Duration.ofSeconds(30),
+            old -> {
+              List<ResultRow> out = new java.util.ArrayList<>();
+              java.util.Set<String> members = new java.util.TreeSet<>();
+              java.util.Map<String, java.time.Instant> alerted =
+                  new java.util.TreeMap<>(old.alertedAt());
+              for (ResultRow row : r.results()) {
+                String id = row.metrics().asset().id();
+                members.add(id);
+                java.time.Instant last = old.alertedAt().get(id);
+                boolean cooling = last != null && last.plus(cool).isAfter(now);
+                if (!old.members().contains(id) && !cooling) {
+                  out.add(row);
+                  alerted.put(id, now);
+                }
+              }
+              return java.util.Map.entry(new AlertState.State(members, alerted), out);
+            });
+    return new ScreenResult(
+        r.asOf(),
+        r.category(),
+        r.rules(),
+        r.match(),
+        r.explain(),
+        r.fields(),
+        List.copyOf(fresh),
+        r.rejected(),
+        r.screened(),
+        r.passed(),
+        r.unknown());
   }
 
   private static String summary(ScreenResult r) {

@@ -59,8 +59,6 @@ final class Cells {
     return s;
   }
 
-  private static final int MAX_TEXT = 24;
-
   /** Table: {@code $1.24B}, {@code +123.4%}, {@code 2.80x}; null is {@code -}. */
   @SuppressWarnings("unchecked")
   static String table(Kind kind, Object v) {
@@ -68,7 +66,7 @@ final class Cells {
       return "-";
     }
     return switch (kind) {
-      case TEXT -> truncate(v.toString());
+      case TEXT -> v.toString();
       case TIME -> Times.instant((Instant) v);
       case INTEGER -> v.toString();
       case USD -> NumberText.usd(((Number) v).doubleValue());
@@ -100,9 +98,5 @@ final class Cells {
       parts.add(e.getKey() + ": " + e.getValue());
     }
     return String.join("; ", parts);
-  }
-
-  private static String truncate(String s) {
-    return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT - 1) + "…";
   }
 }

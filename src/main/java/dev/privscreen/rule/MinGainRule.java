@@ -36,6 +36,11 @@ public record MinGainRule(Window window, double minPct) implements Rule {
   }
 
   @Override
+  public boolean knows(AssetMetrics m) {
+    return m.gain(window) != null;
+  }
+
+  @Override
   public boolean fires(AssetMetrics m) {
     Double g = m.gain(window);
     return g != null && g >= minPct;

@@ -38,6 +38,11 @@ public record MinOiChangeRule(Window window, double minPct) implements Rule {
   }
 
   @Override
+  public boolean knows(AssetMetrics m) {
+    return m.oiChange(window) != null;
+  }
+
+  @Override
   public boolean fires(AssetMetrics m) {
     Double c = m.oiChange(window);
     return c != null && c >= minPct;

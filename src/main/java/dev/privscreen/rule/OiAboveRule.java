@@ -41,6 +41,11 @@ public record OiAboveRule(double level, Window lookback) implements Rule {
   }
 
   @Override
+  public boolean knows(AssetMetrics m) {
+    return OiHistory.missing(m, lookback) == null;
+  }
+
+  @Override
   public boolean fires(AssetMetrics m) {
     return OiHistory.enough(m)
         && m.oiUsd() != null

@@ -42,6 +42,11 @@ public record OiBreakoutRule(Window lookback, double marginPct) implements Rule 
   }
 
   @Override
+  public boolean knows(AssetMetrics m) {
+    return OiHistory.missing(m, lookback) == null;
+  }
+
+  @Override
   public boolean fires(AssetMetrics m) {
     return OiHistory.enough(m) && m.oiUsd() != null && m.oiUsd() > threshold(m.oiPrevHighUsd());
   }

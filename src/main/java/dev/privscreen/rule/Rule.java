@@ -24,6 +24,14 @@ public interface Rule {
   /** Whether the rule fires for these metrics. A null input never fires. */
   boolean fires(AssetMetrics m);
 
+  /**
+   * Whether the metrics hold what the rule needs to judge (a close, an OI history, a volume ratio);
+   * a rule that does not know never fires, and {@code replay} reports it.
+   */
+  default boolean knows(AssetMetrics m) {
+    return true;
+  }
+
   /** One human sentence saying why the rule fired or not for these metrics. */
   String reason(AssetMetrics m);
 

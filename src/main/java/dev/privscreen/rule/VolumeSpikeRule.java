@@ -31,6 +31,11 @@ public record VolumeSpikeRule(double factor) implements Rule {
   }
 
   @Override
+  public boolean knows(AssetMetrics m) {
+    return m.volumeRatio30d() != null;
+  }
+
+  @Override
   public boolean fires(AssetMetrics m) {
     Double r = m.volumeRatio30d();
     return r != null && r >= factor;

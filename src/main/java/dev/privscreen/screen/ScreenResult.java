@@ -3,6 +3,7 @@ package dev.privscreen.screen;
 import dev.privscreen.rule.Rule;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A finished screen: what was asked, and the ranked results.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param rejected with {@code --explain all}, the assets that did not pass; else empty
  * @param screened how many assets were evaluated
  * @param passed how many passed, before {@code --top}
+ * @param unknown rule id → how many assets lacked the data the rule needs (rules with any)
  */
 public record ScreenResult(
     Instant asOf,
@@ -21,7 +23,8 @@ public record ScreenResult(
     List<ResultRow> results,
     List<ResultRow> rejected,
     int screened,
-    int passed) {
+    int passed,
+    Map<String, Integer> unknown) {
 
   /** The results, then (with {@code --explain all}) the rejected assets. */
   public List<ResultRow> allRows() {

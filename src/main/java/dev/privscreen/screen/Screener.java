@@ -55,12 +55,15 @@ public final class Screener {
     List<AssetMetrics> all = new MetricsCalculator(index, spec).computeAll(today);
     List<ResultRow> passed = new ArrayList<>();
     List<ResultRow> rejected = new ArrayList<>();
+    Map<String, Integer> unknown = new LinkedHashMap<>();
     for (AssetMetrics m : all) {
       List<String> signals = new ArrayList<>();
       Map<String, String> reasons = new LinkedHashMap<>();
       for (Rule r : rules) {
         if (r.fires(m)) {
           signals.add(r.id());
+        } else if (!r.knows(m)) {
+          unknown.merge(r.id(), 1, Integer::sum);
         }
         if (req.explain() != Explain.none) {
           reasons.put(r.id(), r.reason(m));
@@ -91,7 +94,8 @@ public final class Screener {
         List.copyOf(ranked),
         List.copyOf(rejected),
         all.size(),
-        passed.size());
+        passed.size(),
+        Map.copyOf(unknown));
   }
 
   private static boolean passes(ScreenRequest req, int fired) {

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,6 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -44,22 +45,27 @@ public final class SnapshotStore {
 
   /** The newest complete snapshot, if any. */
   public Optional<Path> newest() {
+    List<Path> all = list();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** The complete snapshots, oldest first. */
+  public List<Path> list() {
+    List<Path> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
-      return Optional.empty();
+      return out;
     }
-    Path best = null;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
-        String n = f.getFileName().toString();
-        if (NAME.matcher(n).matches()
-            && (best == null || n.compareTo(best.getFileName().toString()) > 0)) {
-          best = f;
+        if (NAME.matcher(f.getFileName().toString()).matches()) {
+          out.add(f);
         }
       }
     } catch (IOException e) {
       throw new DataException(dir + ": cannot list the snapshot store: " + e.getMessage(), e);
     }
-    return Optional.ofNullable(best);
+    out.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    return out;
   }
 
   /** Writes a snapshot into the store under its as-of time; see {@link #writeAs}. */
@@ -119,44 +125,6 @@ public final class SnapshotStore {
    * waits up to {@code wait}, then fails with a message saying so.
    */
   public <T> T locked(Duration wait, Supplier<T> body) {
-    try {
-      Files.createDirectories(dir);
-      try (FileChannel ch =
-          FileChannel.open(
-              dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        FileLock lock = tryLock(ch);
-        while (lock == null) {
-          if (System.nanoTime() > deadline) {
-            throw new DataException(
-                "another privscreen fetch holds the store's lock ("
-                    + dir.resolve(".lock")
-                    + "); waited "
-                    + wait.toSeconds()
-                    + " s");
-          }
-          Thread.sleep(50);
-          lock = tryLock(ch);
-        }
-        try {
-          return body.get();
-        } finally {
-          lock.release();
-        }
-      }
-    } catch (IOException e) {
-      throw new DataException(dir + ": cannot lock the store: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DataException("interrupted while waiting for the store's lock");
-    }
-  }
-
-  private static FileLock tryLock(FileChannel ch) throws IOException {
-    try {
-      return ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      return null; // held by another thread of this process
-    }
+    return FileLocks.hold(dir.resolve(".lock"), wait, "another privscreen fetch", body);
   }
 }

@@ -416,7 +416,7 @@ class FetchTest {
     apis.latencyMillis = 0;
 
     assertThat(impatient.exitCode()).isEqualTo(3);
-    assertThat(impatient.stderr()).contains("another privscreen fetch holds the store's lock");
+    assertThat(impatient.stderr()).contains("another privscreen fetch holds the lock");
   }
 
   @Test

@@ -104,12 +104,18 @@ class ReferenceScreenTest {
     List<Map<String, Object>> expected = Reference.screen(Reference.load(dir), flags);
     JsonNode actual = r.json().get("results");
 
-    assertThat(actual.size()).as("result count\n" + r).isEqualTo(expected.size());
+    assertMatches(expected, actual, r.toString());
+  }
+
+  /** Every field of every expected result, in order: numbers to 1e-6, the rest exactly. */
+  static void assertMatches(List<Map<String, Object>> expected, JsonNode actual, String context) {
+    assertThat(actual.size()).as("result count\n" + context).isEqualTo(expected.size());
     for (int i = 0; i < expected.size(); i++) {
       Map<String, Object> e = expected.get(i);
       JsonNode a = actual.get(i);
       for (Map.Entry<String, Object> f : e.entrySet()) {
-        String where = "result " + i + " (" + e.get("symbol") + ") field " + f.getKey();
+        String where = context.length() > 200 ? "" : context + ": ";
+        where += "result " + i + " (" + e.get("symbol") + ") field " + f.getKey();
         JsonNode v = a.get(f.getKey());
         assertThat(v).as(where + " is present").isNotNull();
         Object want = f.getValue();

@@ -1,0 +1,170 @@
+package dev.privscreen.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.error.DataException;
+import dev.privscreen.error.UsageException;
+import dev.privscreen.format.Column;
+import dev.privscreen.format.Kind;
+import dev.privscreen.format.NamedColumn;
+import dev.privscreen.format.Times;
+import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.output.Json;
+import dev.privscreen.output.RecordOutput;
+import dev.privscreen.screen.Explain;
+import dev.privscreen.screen.ResultField;
+import dev.privscreen.screen.ResultRow;
+import dev.privscreen.screen.ScreenDiff;
+import dev.privscreen.screen.ScreenRequest;
+import dev.privscreen.screen.ScreenResult;
+import dev.privscreen.screen.Screener;
+import dev.privscreen.source.SnapshotReader;
+import dev.privscreen.store.SnapshotStore;
+import dev.privscreen.store.StorePaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code privscreen diff}: what entered, left and stayed in the screen between two snapshots. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "What entered / left / stayed in the screen between two snapshots (OLD NEW), or between"
+            + " the store's two newest (--since-last).")
+final class DiffCommand implements Callable<Integer> {
+  static final String SCHEMA = "privscreen.diff/1";
+
+  @ParentCommand RootCommand root;
+
+  @Parameters(
+      arity = "0..2",
+      paramLabel = "SNAPSHOT",
+      description = "OLD and NEW: snapshot JSON files or CSV directories.")
+  List<String> snapshots = new ArrayList<>();
+
+  @Option(names = "--since-last", description = "Compare the store's two newest snapshots.")
+  boolean sinceLast;
+
+  @Mixin RuleOptions rules;
+
+  @Mixin OutputOptions output;
+
+  @Option(names = "--fail-if-empty", description = "Exit 1 when nothing entered.")
+  boolean failIfEmpty;
+
+  /** One row of the table, NDJSON or CSV: a result and how it changed. */
+  record Change(String change, ResultRow row) {}
+
+  @Override
+  public Integer call() {
+    Context ctx = root.ctx;
+    Path[] pair = pair(ctx);
+    SnapshotIndex old = SnapshotIndex.of(SnapshotReader.read(pair[0]));
+    SnapshotIndex now = SnapshotIndex.of(SnapshotReader.read(pair[1]));
+    ScreenDiff diff;
+    List<ResultField> fields;
+    try {
+      ScreenRequest req =
+          new ScreenRequest(
+              null, rules.rules(), rules.match, rules.oiLookback(), List.of(), null, Explain.none);
+      ScreenResult a = Screener.screen(old, req);
+      ScreenResult b = Screener.screen(now, req);
+      diff = ScreenDiff.of(a, b);
+      fields = output.fields(b.fields());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    switch (output.format()) {
+      case json -> json(ctx, diff, fields);
+      default -> {
+        List<Change> rows = new ArrayList<>();
+        diff.entered().forEach(r -> rows.add(new Change("entered", r)));
+        diff.left().forEach(r -> rows.add(new Change("left", r)));
+        diff.stayed().forEach(r -> rows.add(new Change("stayed", r)));
+        List<Column<Change>> cols = new ArrayList<>();
+        cols.add(new NamedColumn<>("change", Kind.TEXT, Change::change));
+        for (ResultField f : fields) {
+          cols.add(new NamedColumn<>(f.name(), f.kind(), c -> f.get(c.row())));
+        }
+        RecordOutput.list(
+            output.format(),
+            OutputOptions.style(ctx, root.global),
+            ctx.out(),
+            g -> {},
+            "changes",
+            rows,
+            cols);
+        if (output.format() == dev.privscreen.output.OutputFormat.table && !root.global.quiet) {
+          ctx.err()
+              .println(
+                  diff.entered().size()
+                      + " entered, "
+                      + diff.left().size()
+                      + " left, "
+                      + diff.stayed().size()
+                      + " stayed ("
+                      + Times.instant(diff.oldResult().asOf())
+                      + " -> "
+                      + Times.instant(diff.newResult().asOf())
+                      + ")");
+        }
+      }
+    }
+    return failIfEmpty && diff.entered().isEmpty() ? ExitCode.EMPTY.code : ExitCode.OK.code;
+  }
+
+  private Path[] pair(Context ctx) {
+    if (sinceLast) {
+      if (!snapshots.isEmpty()) {
+        throw new UsageException("--since-last takes no snapshot arguments");
+      }
+      List<Path> all = new SnapshotStore(StorePaths.from(ctx.env()).snapshots()).list();
+      if (all.size() < 2) {
+        throw new DataException(
+            "--since-last needs two snapshots in the store, found "
+                + all.size()
+                + ": run 'privscreen fetch' again later");
+      }
+      return new Path[] {all.get(all.size() - 2), all.get(all.size() - 1)};
+    }
+    if (snapshots.size() != 2) {
+      throw new UsageException("give OLD and NEW snapshots, or --since-last");
+    }
+    return new Path[] {Path.of(snapshots.get(0)), Path.of(snapshots.get(1))};
+  }
+
+  private static void json(Context ctx, ScreenDiff d, List<ResultField> fields) {
+    try (JsonGenerator g = Json.generator(ctx.out(), true)) {
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      g.writeStringField("old_as_of", Times.instant(d.oldResult().asOf()));
+      g.writeStringField("new_as_of", Times.instant(d.newResult().asOf()));
+      array(g, "entered", d.entered(), fields);
+      array(g, "left", d.left(), fields);
+      array(g, "stayed", d.stayed(), fields);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.out().println();
+  }
+
+  private static void array(
+      JsonGenerator g, String key, List<ResultRow> rows, List<ResultField> fields)
+      throws IOException {
+    g.writeArrayFieldStart(key);
+    for (ResultRow r : rows) {
+      Json.object(g, r, fields);
+    }
+    g.writeEndArray();
+  }
+}
