@@ -1,0 +1,50 @@
+package dev.privscreen.cron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.privscreen.fetch.FakeApis;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** examples/cron/privscreen-alerts.sh as cron runs it: news once, then silence. */
+class CronScriptIT {
+  static final Path LAUNCHER =
+      Path.of(System.getProperty("privscreen.launcher", "target/privscreen")).toAbsolutePath();
+
+  @TempDir Path home;
+
+  String run(FakeApis apis) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("bash", "examples/cron/privscreen-alerts.sh");
+    pb.environment().put("PRIVSCREEN", LAUNCHER.toString());
+    pb.environment().put("PRIVSCREEN_HOME", home.toString());
+    pb.environment().remove("ALERT_MAIL");
+    for (String s : new String[] {"coingecko", "binance", "okx", "bybit", "bitget"}) {
+      pb.environment().put("PRIVSCREEN_" + s.toUpperCase() + "_URL", apis.base(s));
+    }
+    // a pro plan's rate limit, so the run takes a second, not half a minute (the fake ignores keys)
+    pb.environment().put("COINGECKO_API_KEY", "test-key-not-secret");
+    pb.environment().put("COINGECKO_API_PLAN", "pro");
+    pb.redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(err).isZero();
+    assertThat(err).as("quiet on stderr").isEmpty();
+    return Files.readString(home.resolve("out"), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theFirstRunAlertsAndTheSecondIsSilent() throws Exception {
+    try (FakeApis apis = new FakeApis()) {
+      String first = run(apis);
+      String second = run(apis);
+
+      assertThat(first).contains("ZEC", "oi_breakout: $1.12B > 30-day high");
+      assertThat(second).isEmpty();
+    }
+  }
+}
