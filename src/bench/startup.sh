@@ -28,8 +28,12 @@ median_ms() {
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
 }
 
+export PRIVSCREEN_HOME="$tmp/home" # a fresh AppCDS archive, made by the warm-up run
 hello=$(median_ms java -cp "$tmp" Hello)
 screen=$(median_ms target/privscreen screen --from examples/privacy-2025-11-07 --json)
-echo "bare JVM (java -cp Hello):                     ${hello} ms (median of $runs)"
-echo "privscreen screen --from examples/... --json:  ${screen} ms (median of $runs)"
-awk -v s="$screen" -v h="$hello" 'BEGIN {printf "ratio: %.2fx the bare JVM\n", s / h}'
+nocds=$(PRIVSCREEN_CDS=0 median_ms target/privscreen screen --from examples/privacy-2025-11-07 --json)
+echo "bare JVM (java -cp Hello):                       ${hello} ms (median of $runs)"
+echo "privscreen screen --from examples/... --json:    ${screen} ms (AppCDS archive)"
+echo "the same with PRIVSCREEN_CDS=0:                  ${nocds} ms"
+awk -v s="$screen" -v n="$nocds" -v h="$hello" \
+  'BEGIN {printf "ratio: %.2fx the bare JVM (%.2fx without the archive)\n", s / h, n / h}'

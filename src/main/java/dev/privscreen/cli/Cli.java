@@ -23,6 +23,12 @@ public final class Cli {
   public static int run(Context ctx, String... args) {
     RootCommand root = new RootCommand(ctx);
     CommandLine cl = new CommandLine(root);
+    String only = commandIn(args);
+    for (var c : RootCommand.COMMANDS.entrySet()) {
+      if (only == null || only.equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -67,6 +73,19 @@ public final class Cli {
       ctx.out().flush();
       ctx.err().flush();
     }
+  }
+
+  /**
+   * The command the arguments run, when it is plain: the first argument that is not an option and
+   * names a command. Null (add them all: for help, errors and suggestions) otherwise.
+   */
+  private static String commandIn(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return RootCommand.COMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
   }
 
   private static void usageError(PrintWriter err, CommandLine cmd, String message) {

@@ -12,18 +12,27 @@ import picocli.CommandLine.Spec;
     name = "privscreen",
     mixinStandardHelpOptions = true,
     versionProvider = RootCommand.Version.class,
-    description = "Screen the privacy sector of the crypto market from a terminal.",
-    subcommands = {
-      FetchCommand.class,
-      ScreenCommand.class,
-      SectorCommand.class,
-      EventsCommand.class,
-      UniverseCommand.class,
-      DiffCommand.class,
-      ReplayCommand.class,
-      StoreCommand.class
-    })
+    description = "Screen the privacy sector of the crypto market from a terminal.")
 public final class RootCommand implements Runnable {
+  /**
+   * The commands, in help order. Added to the command line by {@link Cli}: only the one being run
+   * when it can tell, since picocli builds every added command's model at start-up.
+   */
+  static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("fetch", FetchCommand.class);
+    m.put("screen", ScreenCommand.class);
+    m.put("sector", SectorCommand.class);
+    m.put("events", EventsCommand.class);
+    m.put("universe", UniverseCommand.class);
+    m.put("diff", DiffCommand.class);
+    m.put("replay", ReplayCommand.class);
+    m.put("store", StoreCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   final Context ctx;
 
   @Mixin GlobalOptions global;
