@@ -65,7 +65,10 @@ class KilledFetchIT {
         assertThat(System.nanoTime()).as("a temporary file appears").isLessThan(deadline);
         Thread.sleep(20);
       }
-      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+      // SIGKILL to the JVM (a child of the launcher on its first run) and the launcher: no
+      // shutdown hooks, no finally blocks
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
       assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
       assertThat(store("Z.json")).containsExactly("20251107T000000Z.json");
