@@ -22,16 +22,9 @@ public final class Cli {
 
   public static int run(Context ctx, String... args) {
     RootCommand root = new RootCommand(ctx);
-    CommandLine cl = new CommandLine(root);
-    String only = commandIn(args);
-    for (var c : RootCommand.COMMANDS.entrySet()) {
-      if (only == null || only.equals(c.getKey())) {
-        cl.addSubcommand(c.getKey(), c.getValue());
-      }
-    }
+    CommandLine cl = commandLine(root, commandIn(args));
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(ctx, args)));
     Map<String, String> codes = new LinkedHashMap<>();
     for (ExitCode c : ExitCode.values()) {
@@ -73,6 +66,21 @@ public final class Cli {
       ctx.out().flush();
       ctx.err().flush();
     }
+  }
+
+  /**
+   * The command line with {@code only} that command, or all of them when null. {@code completion}
+   * needs them all, to describe them.
+   */
+  static CommandLine commandLine(RootCommand root, String only) {
+    CommandLine cl = new CommandLine(root);
+    for (var c : RootCommand.COMMANDS.entrySet()) {
+      if (only == null || only.equals(c.getKey()) || "completion".equals(only)) {
+        cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
   }
 
   /**

@@ -30,4 +30,18 @@ final class Completions {
       super(List.of("list", "delist"));
     }
   }
+
+  /** The result fields every screen has (metrics' m_* fields depend on the data). */
+  static final class Fields extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    Fields() {
+      for (var f :
+          new dev.privscreen.screen.ResultFields(
+                  dev.privscreen.metrics.MetricsSpec.defaults(), List.of())
+              .all()) {
+        add(f.name());
+      }
+    }
+  }
 }

@@ -26,6 +26,7 @@ public final class OutputOptions {
       names = "--fields",
       paramLabel = "FIELD",
       split = ",",
+      completionCandidates = Completions.Fields.class,
       description = "Columns/keys to print, in order (e.g. symbol,gain_7d_pct,signals).")
   List<String> fields;
 

@@ -30,6 +30,7 @@ public final class RootCommand implements Runnable {
     m.put("diff", DiffCommand.class);
     m.put("replay", ReplayCommand.class);
     m.put("store", StoreCommand.class);
+    m.put("completion", CompletionCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

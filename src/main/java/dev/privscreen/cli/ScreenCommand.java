@@ -46,6 +46,7 @@ final class ScreenCommand implements Callable<Integer> {
   @Option(
       names = "--sort",
       paramLabel = "FIELD[:asc|desc]",
+      completionCandidates = Completions.Fields.class,
       converter = Converters.Sort.class,
       description =
           "Rank by FIELD (repeatable; numbers default to desc, text to asc). Default:"
