@@ -138,4 +138,15 @@ class LauncherIT {
     assertThat(p.exit()).as(p.toString()).isZero();
     assertThat(p.stdout()).contains("ZEC", "DASH");
   }
+
+  @Test
+  void theBuildWritesAManPagePerCommand() throws IOException {
+    Path man = LAUNCHER.toAbsolutePath().getParent().resolve("man");
+    for (String c :
+        new String[] {"", "-screen", "-fetch", "-sector", "-events", "-replay", "-diff"}) {
+      assertThat(man.resolve("privscreen" + c + ".adoc")).exists();
+    }
+    assertThat(Files.readString(man.resolve("privscreen-screen.adoc")))
+        .contains(":doctype: manpage", "= privscreen-screen(1)", "*--min-gain*", "*--where*");
+  }
 }
