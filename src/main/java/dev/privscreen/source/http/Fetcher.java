@@ -1,5 +1,6 @@
 package dev.privscreen.source.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.ListingEvent.Market;
@@ -20,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One fetch: every source's calls, concurrently across sources and within each source's rate limit,
@@ -184,26 +187,40 @@ public final class Fetcher {
 
   // ---- exchanges: instruments, then open interest per listed member ----
 
+  /**
+   * The second stage every exchange shares: one open-interest call per listed member, each answer
+   * handed to {@code keep}; completes with a summary such as "23 perpetuals".
+   *
+   * @param live member id → the venue's name for it (pair or currency)
+   * @param path the call for one name
+   */
+  private CompletableFuture<String> openInterest(
+      String source,
+      Map<String, String> live,
+      Function<String, String> path,
+      BiConsumer<String, JsonNode> keep,
+      String noun) {
+    List<CompletableFuture<Void>> calls = new ArrayList<>();
+    live.forEach(
+        (id, name) ->
+            calls.add(
+                caller
+                    .get(source, path.apply(enc(name)), OI_AGE)
+                    .thenAccept(b -> keep.accept(id, b))));
+    return allOf(calls).thenApply(v -> live.size() + " " + noun);
+  }
+
   private CompletableFuture<String> binance(Harvest h) {
     return caller
         .get("binance", "/fapi/v1/exchangeInfo", INSTRUMENTS_AGE)
         .thenCompose(
-            info -> {
-              Map<String, String> live = Venues.binancePerps(info, universe, h.listings);
-              List<CompletableFuture<Void>> oi = new ArrayList<>();
-              live.forEach(
-                  (id, symbol) ->
-                      oi.add(
-                          caller
-                              .get(
-                                  "binance",
-                                  "/futures/data/openInterestHist?symbol="
-                                      + enc(symbol)
-                                      + "&period=1d&limit=30",
-                                  OI_AGE)
-                              .thenAccept(rows -> h.oiUsd.addAll(Venues.binanceOi(id, rows)))));
-              return allOf(oi).thenApply(v -> live.size() + " perpetuals");
-            });
+            info ->
+                openInterest(
+                    "binance",
+                    Venues.binancePerps(info, universe, h.listings),
+                    s -> "/futures/data/openInterestHist?symbol=" + s + "&period=1d&limit=30",
+                    (id, rows) -> h.oiUsd.addAll(Venues.binanceOi(id, rows)),
+                    "perpetuals"));
   }
 
   private CompletableFuture<String> okx(Harvest h) {
@@ -218,42 +235,32 @@ public final class Fetcher {
     return swaps
         .thenCombine(spots, (sw, sp) -> sw)
         .thenCompose(
-            live -> {
-              List<CompletableFuture<Void>> oi = new ArrayList<>();
-              live.forEach(
-                  (id, ccy) ->
-                      oi.add(
-                          caller
-                              .get(
-                                  "okx",
-                                  "/api/v5/rubik/stat/contracts/open-interest-volume?ccy="
-                                      + enc(ccy)
-                                      + "&period=1D",
-                                  OI_AGE)
-                              .thenAccept(b -> h.oiUsd.addAll(Venues.okxOi(id, b)))));
-              return allOf(oi).thenApply(v -> live.size() + " swaps");
-            });
+            live ->
+                openInterest(
+                    "okx",
+                    live,
+                    ccy ->
+                        "/api/v5/rubik/stat/contracts/open-interest-volume?ccy="
+                            + ccy
+                            + "&period=1D",
+                    (id, b) -> h.oiUsd.addAll(Venues.okxOi(id, b)),
+                    "swaps"));
   }
 
   private CompletableFuture<String> bybit(Harvest h) {
     Map<String, String> live = new java.util.concurrent.ConcurrentHashMap<>();
     return bybitPages(h, null, live, 0)
         .thenCompose(
-            v -> {
-              List<CompletableFuture<Void>> oi = new ArrayList<>();
-              live.forEach(
-                  (id, symbol) ->
-                      oi.add(
-                          caller
-                              .get(
-                                  "bybit",
-                                  "/v5/market/open-interest?category=linear&symbol="
-                                      + enc(symbol)
-                                      + "&intervalTime=1d&limit=200",
-                                  OI_AGE)
-                              .thenAccept(b -> h.oiBase.addAll(Venues.bybitOi(id, b)))));
-              return allOf(oi).thenApply(x -> live.size() + " perpetuals");
-            });
+            v ->
+                openInterest(
+                    "bybit",
+                    live,
+                    s ->
+                        "/v5/market/open-interest?category=linear&symbol="
+                            + s
+                            + "&intervalTime=1d&limit=200",
+                    (id, b) -> h.oiBase.addAll(Venues.bybitOi(id, b)),
+                    "perpetuals"));
   }
 
   private CompletableFuture<Void> bybitPages(
@@ -277,22 +284,16 @@ public final class Fetcher {
     return caller
         .get("bitget", "/api/v2/mix/market/contracts?productType=USDT-FUTURES", INSTRUMENTS_AGE)
         .thenCompose(
-            b -> {
-              Map<String, String> live = Venues.bitgetContracts(b, universe, h.listings);
-              List<CompletableFuture<Void>> oi = new ArrayList<>();
-              live.forEach(
-                  (id, symbol) ->
-                      oi.add(
-                          caller
-                              .get(
-                                  "bitget",
-                                  "/api/v2/mix/market/open-interest?symbol="
-                                      + enc(symbol)
-                                      + "&productType=USDT-FUTURES",
-                                  OI_AGE)
-                              .thenAccept(x -> h.oiBase.addAll(Venues.bitgetOi(id, x)))));
-              return allOf(oi).thenApply(v -> live.size() + " perpetuals");
-            });
+            b ->
+                openInterest(
+                    "bitget",
+                    Venues.bitgetContracts(b, universe, h.listings),
+                    s ->
+                        "/api/v2/mix/market/open-interest?symbol="
+                            + s
+                            + "&productType=USDT-FUTURES",
+                    (id, x) -> h.oiBase.addAll(Venues.bitgetOi(id, x)),
+                    "perpetuals"));
   }
 
   // ---- assembly ----
