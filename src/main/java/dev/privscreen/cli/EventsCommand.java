@@ -6,18 +6,13 @@ import dev.privscreen.format.NamedColumn;
 import dev.privscreen.format.Times;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.ListingEvent.Action;
-import dev.privscreen.model.ListingEvent.Market;
 import dev.privscreen.model.Window;
 import dev.privscreen.output.RecordOutput;
 import dev.privscreen.screen.EventList;
 import dev.privscreen.screen.EventList.Event;
 import dev.privscreen.screen.Screener;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,21 +50,7 @@ final class EventsCommand implements Callable<Integer> {
       description = "Events with end-of-day - WINDOW < listed_at <= end-of-day (default: 30d).")
   Window within;
 
-  @Option(
-      names = "--venue",
-      paramLabel = "VENUE",
-      split = ",",
-      completionCandidates = Completions.Venues.class,
-      description = "Only these venues (${COMPLETION-CANDIDATES}, or any other in the data).")
-  List<String> venues = new ArrayList<>();
-
-  @Option(
-      names = "--market",
-      paramLabel = "MARKET",
-      split = ",",
-      completionCandidates = Completions.Markets.class,
-      description = "Only these markets (${COMPLETION-CANDIDATES}).")
-  List<Market> markets = new ArrayList<>();
+  @Mixin VenueOptions venue;
 
   @Option(
       names = "--action",
@@ -93,10 +74,8 @@ final class EventsCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Set<String> v = new TreeSet<>();
-    venues.forEach(x -> v.add(x.strip().toLowerCase(Locale.ROOT)));
     List<Event> events =
-        EventList.of(index.snapshot(), today, within, v, Set.copyOf(markets), action);
+        EventList.of(index.snapshot(), today, within, venue.venueSet(), venue.marketSet(), action);
     String asOf = Times.instant(Screener.asOfInstant(index, today));
     RecordOutput.list(
         output.format(),

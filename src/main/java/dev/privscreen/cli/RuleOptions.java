@@ -1,7 +1,6 @@
 package dev.privscreen.cli;
 
 import dev.privscreen.metrics.MetricsSpec;
-import dev.privscreen.model.ListingEvent.Market;
 import dev.privscreen.model.Window;
 import dev.privscreen.rule.ListingRule;
 import dev.privscreen.rule.MinGainRule;
@@ -14,7 +13,7 @@ import dev.privscreen.rule.where.WhereRule;
 import dev.privscreen.screen.Match;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The screening rules of SPEC §1, shared by every command that screens. */
@@ -74,21 +73,7 @@ public final class RuleOptions {
               + " as-of day (e.g. 7d).")
   Window listedWithin;
 
-  @Option(
-      names = "--venue",
-      paramLabel = "VENUE",
-      split = ",",
-      completionCandidates = Completions.Venues.class,
-      description = "With --listed-within: only these venues (${COMPLETION-CANDIDATES}).")
-  List<String> venues = new ArrayList<>();
-
-  @Option(
-      names = "--market",
-      paramLabel = "MARKET",
-      split = ",",
-      completionCandidates = Completions.Markets.class,
-      description = "With --listed-within: only these markets (${COMPLETION-CANDIDATES}).")
-  List<Market> markets = new ArrayList<>();
+  @Mixin VenueOptions venue;
 
   @Option(
       names = "--volume-spike",
@@ -139,8 +124,8 @@ public final class RuleOptions {
       rules.add(new MinOiChangeRule(g.window(), g.pct()));
     }
     if (listedWithin != null) {
-      rules.add(new ListingRule(listedWithin, Set.copyOf(venues), Set.copyOf(markets)));
-    } else if (!venues.isEmpty() || !markets.isEmpty()) {
+      rules.add(new ListingRule(listedWithin, venue.venueSet(), venue.marketSet()));
+    } else if (venue.given()) {
       throw new IllegalArgumentException("--venue and --market go with --listed-within");
     }
     if (volumeSpike != null) {
