@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns raw rows, from either input form, into a validated {@link Snapshot}. The one place that
@@ -46,7 +47,7 @@ final class SnapshotAssembler {
 
   private void addAsset(Row r) {
     String id = Values.requiredText(r.cell("id"));
-    unique(r, "asset " + id, "asset " + id);
+    unique(r, "asset " + id, () -> "asset " + id);
     assets.add(
         new Asset(
             id,
@@ -66,7 +67,7 @@ final class SnapshotAssembler {
   private void addPrice(Row r) {
     String id = Values.requiredText(r.cell("id"));
     LocalDate date = Values.day(r.cell("date"));
-    unique(r, "price " + id + " " + date, "price row for " + id + " on " + date);
+    unique(r, "price " + id + " " + date, () -> "price row for " + id + " on " + date);
     prices.add(
         new PricePoint(
             id,
@@ -82,7 +83,7 @@ final class SnapshotAssembler {
     unique(
         r,
         "oi " + id + " " + venue + " " + date,
-        "open interest row for " + id + " on " + venue + " on " + date);
+        () -> "open interest row for " + id + " on " + venue + " on " + date);
     openInterest.add(new OiPoint(id, venue, date, Values.nonNegative(r.cell("oi_usd"))));
   }
 
@@ -114,7 +115,7 @@ final class SnapshotAssembler {
     unique(
         r,
         "metric " + id + " " + name + " " + date,
-        "metric " + name + " for " + id + " on " + date);
+        () -> "metric " + name + " for " + id + " on " + date);
     Double value = Values.number(r.cell("value"));
     if (value != null) {
       metrics.add(new MetricPoint(id, date, name, value));
@@ -131,10 +132,12 @@ final class SnapshotAssembler {
             Values.text(r.cell("error"))));
   }
 
-  private void unique(Row r, String key, String what) {
+  /** {@code what} names the row in the error; built only when there is one. */
+  private void unique(Row r, String key, Supplier<String> what) {
     String first = seen.putIfAbsent(key, r.where());
     if (first != null) {
-      throw new DataException(r.where() + ": duplicate " + what + " (first at " + first + ")");
+      throw new DataException(
+          r.where() + ": duplicate " + what.get() + " (first at " + first + ")");
     }
   }
 
