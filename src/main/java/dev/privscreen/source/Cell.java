@@ -8,4 +8,4 @@ package dev.privscreen.source;
  * @param text the value's text; null for an empty cell or a JSON null
  * @param nested true when the JSON value was an object or an array, not a scalar
  */
-record Cell(String where, String field, String text, boolean nested) {}
+record Cell(Place where, String field, String text, boolean nested) {}

@@ -89,7 +89,7 @@ final class CsvSnapshotReader {
           }
           continue;
         }
-        String where = name + ":" + line;
+        Place where = new Place(name, line, 0);
         if (rec.size() != header.size()) {
           throw new DataException(
               where
@@ -98,11 +98,17 @@ final class CsvSnapshotReader {
                   + " cells as in the header, found "
                   + rec.size());
         }
-        Map<String, Cell> cells = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-          cells.put(header.get(i), new Cell(where, header.get(i), rec.get(i), false));
-        }
-        assembler.add(table, new Row(where, "", cells));
+        // cells are made only for the columns the assembler asks for
+        Map<String, Integer> index = columns;
+        assembler.add(
+            table,
+            new Row(
+                where,
+                "",
+                col -> {
+                  Integer i = index.get(col);
+                  return i == null ? null : new Cell(where, col, rec.get(i), false);
+                }));
       }
       if (header == null) {
         throw new DataException(name + ": empty file, expected a header row");

@@ -97,14 +97,14 @@ final class JsonSnapshotReader {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw error(label + " must be an object");
       }
-      String rowWhere = name + where(p.currentTokenLocation());
+      Place rowWhere = place(p.currentTokenLocation());
       Map<String, Cell> cells = new LinkedHashMap<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String column = p.currentName();
         p.nextToken();
         cells.put(column, cell(label + "." + column));
       }
-      Row row = new Row(rowWhere, label, cells);
+      Row row = new Row(rowWhere, label, cells::get);
       for (String required : table.requiredColumns) {
         if (!cells.containsKey(required) && !(table == Table.ASSETS)) {
           throw new DataException(rowWhere + ": " + label + ": \"" + required + "\" is missing");
@@ -120,7 +120,7 @@ final class JsonSnapshotReader {
   }
 
   private Cell cell(String field) throws IOException {
-    String where = name + where(p.currentTokenLocation());
+    Place where = place(p.currentTokenLocation());
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
       p.skipChildren();
@@ -131,6 +131,12 @@ final class JsonSnapshotReader {
 
   private DataException error(String message) {
     return new DataException(name + where(p.currentTokenLocation()) + ": " + message);
+  }
+
+  private Place place(JsonLocation loc) {
+    return loc == null
+        ? new Place(name, 0, 0)
+        : new Place(name, loc.getLineNr(), loc.getColumnNr());
   }
 
   private static String where(JsonLocation loc) {

@@ -1,17 +1,18 @@
 package dev.privscreen.source;
 
-import java.util.Map;
+import java.util.function.Function;
 
 /**
- * One raw record of a table (a CSV line or a JSON array element), keyed by column name.
+ * One raw record of a table (a CSV line or a JSON array element), read by column name.
  *
  * @param where the record's place for error messages ({@code prices.csv:8})
  * @param label the record's name in messages: empty for CSV, {@code prices[3]} for JSON
+ * @param lookup the record's cell for a column, or null when it has none
  */
-record Row(String where, String label, Map<String, Cell> cells) {
+record Row(Place where, String label, Function<String, Cell> lookup) {
 
   Cell cell(String column) {
-    Cell c = cells.get(column);
+    Cell c = lookup.apply(column);
     if (c != null) {
       return c;
     }

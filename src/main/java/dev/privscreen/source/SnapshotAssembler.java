@@ -32,7 +32,7 @@ final class SnapshotAssembler {
   private final List<SourceStatus> sources = new ArrayList<>();
 
   /** Key of each time-series row seen → where it was first seen, to report duplicates. */
-  private final Map<String, String> seen = new HashMap<>();
+  private final Map<String, Place> seen = new HashMap<>();
 
   void add(Table table, Row row) {
     switch (table) {
@@ -134,7 +134,7 @@ final class SnapshotAssembler {
 
   /** {@code what} names the row in the error; built only when there is one. */
   private void unique(Row r, String key, Supplier<String> what) {
-    String first = seen.putIfAbsent(key, r.where());
+    Place first = seen.putIfAbsent(key, r.where());
     if (first != null) {
       throw new DataException(
           r.where() + ": duplicate " + what.get() + " (first at " + first + ")");

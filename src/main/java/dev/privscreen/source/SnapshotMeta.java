@@ -26,7 +26,7 @@ record SnapshotMeta(Instant asOf, String category) {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         JsonToken value = p.nextToken();
-        String where = name + ":" + p.currentTokenLocation().getLineNr();
+        Place where = new Place(name, p.currentTokenLocation().getLineNr(), 0);
         boolean nested = value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY;
         Cell cell =
             new Cell(
