@@ -149,4 +149,33 @@ class LauncherIT {
     assertThat(Files.readString(man.resolve("privscreen-screen.adoc")))
         .contains(":doctype: manpage", "= privscreen-screen(1)", "*--min-gain*", "*--where*");
   }
+
+  @Test
+  void screeningAFileLoadsNoHttpCacheOrObjectMapper() throws Exception {
+    Path jar = LAUNCHER.toAbsolutePath().getParent().resolve("privscreen.jar");
+    Proc p =
+        exec(
+            List.of(
+                "java",
+                "-Xlog:class+load:file=" + home.resolve("classes.log"),
+                "-jar",
+                jar.toString(),
+                "screen",
+                "--from",
+                EXAMPLE + ".json",
+                "--json"),
+            Map.of());
+
+    assertThat(p.exit()).as(p.toString()).isZero();
+    String loaded = Files.readString(home.resolve("classes.log"));
+    assertThat(loaded).contains("dev.privscreen.cli.ScreenCommand");
+    assertThat(loaded)
+        .doesNotContain("java.net.http.HttpClient")
+        .doesNotContain("com.github.benmanes.caffeine")
+        .doesNotContain("com.fasterxml.jackson.databind")
+        .doesNotContain("org.apache.commons.csv")
+        .doesNotContain("dev.privscreen.source.http.Http ")
+        .doesNotContain("dev.privscreen.source.http.Caller")
+        .doesNotContain("dev.privscreen.cli.LiveFetch");
+  }
 }
