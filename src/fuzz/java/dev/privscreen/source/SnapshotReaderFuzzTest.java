@@ -1,6 +1,5 @@
 package dev.privscreen.source;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.privscreen.error.DataException;
 import java.io.ByteArrayInputStream;
@@ -24,20 +23,15 @@ class SnapshotReaderFuzzTest {
     }
   }
 
+  /** The input is the directory's files, separated by lines of {@code ===}. */
   @FuzzTest(maxDuration = "2m")
-  void csvDirectory(FuzzedDataProvider data) throws IOException {
+  void csvDirectory(byte[] input) throws IOException {
+    String[] files = {"assets.csv", "prices.csv", "open_interest.csv", "listings.csv", "snapshot.json"};
+    String[] parts = new String(input, StandardCharsets.UTF_8).split("\n===\n", -1);
     Path dir = Files.createTempDirectory("fuzz");
     try {
-      Files.writeString(dir.resolve("assets.csv"), data.consumeString(2000), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("prices.csv"), data.consumeString(4000), StandardCharsets.UTF_8);
-      if (data.consumeBoolean()) {
-        Files.writeString(dir.resolve("open_interest.csv"), data.consumeString(2000), StandardCharsets.UTF_8);
-      }
-      if (data.consumeBoolean()) {
-        Files.writeString(dir.resolve("listings.csv"), data.consumeString(2000), StandardCharsets.UTF_8);
-      }
-      if (data.consumeBoolean()) {
-        Files.writeString(dir.resolve("snapshot.json"), data.consumeRemainingAsString(), StandardCharsets.UTF_8);
+      for (int i = 0; i < Math.min(parts.length, files.length); i++) {
+        Files.writeString(dir.resolve(files[i]), parts[i], StandardCharsets.UTF_8);
       }
       try {
         SnapshotReader.read(dir);
@@ -45,8 +39,8 @@ class SnapshotReaderFuzzTest {
         // a clean error: fine
       }
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path f : files.toList()) {
+      try (var list = Files.list(dir)) {
+        for (Path f : list.toList()) {
           Files.deleteIfExists(f);
         }
       }

@@ -89,6 +89,9 @@ public final class Cli {
    */
   private static String commandIn(String[] args) {
     for (String a : args) {
+      if (a.equals("--version") || a.equals("-V")) {
+        return ""; // the version needs no command at all
+      }
       if (!a.startsWith("-")) {
         return RootCommand.COMMANDS.containsKey(a) ? a : null;
       }
