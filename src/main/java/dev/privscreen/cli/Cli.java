@@ -30,8 +30,10 @@ public final class Cli {
     for (ExitCode c : ExitCode.values()) {
       codes.put(Integer.toString(c.code), c.meaning);
     }
+    RootCommand.Version version = new RootCommand.Version();
     for (CommandLine c : allCommands(cl)) {
       c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+      c.getCommandSpec().versionProvider(version); // `privscreen screen --version` too
     }
     cl.setParameterExceptionHandler(
         (ex, a) -> {

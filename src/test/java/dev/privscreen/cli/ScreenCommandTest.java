@@ -33,10 +33,13 @@ class ScreenCommandTest {
   }
 
   @Test
-  void versionIsPrinted() {
-    Result r = privscreen("--version");
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.stdout()).startsWith("privscreen ");
+  void versionIsPrintedByEveryCommand() {
+    for (String[] args :
+        new String[][] {{"--version"}, {"screen", "--version"}, {"store", "prune", "-V"}}) {
+      Result r = privscreen(args);
+      assertThat(r.exitCode()).isZero();
+      assertThat(r.stdout()).as(r.toString()).startsWith("privscreen ");
+    }
   }
 
   @Test
