@@ -447,4 +447,19 @@ class FetchTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.stderr()).contains("--live and --from contradict each other");
   }
+
+  @Test
+  void outWritesTheSnapshotThereAndNotInTheStore() throws IOException {
+    Path out = home.resolve("exports/today.json");
+
+    Result f = fetch("--sources", "coingecko", "--out", out.toString());
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stdout().strip()).isEqualTo(out.toAbsolutePath().toString());
+    Result s = cli().run("screen", "--from", out.toString(), "--json", "--fields", "symbol");
+    assertThat(s.symbols()).containsExactlyInAnyOrder("ZEC", "DASH", "SCRT");
+    try (Stream<Path> files = Files.list(home.resolve("snapshots"))) {
+      assertThat(files.filter(p -> p.toString().endsWith("Z.json"))).isEmpty();
+    }
+  }
 }
