@@ -17,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,13 +41,31 @@ final class CsvSnapshotReader {
     if (!Files.isRegularFile(dir.resolve(Table.ASSETS.fileName()))) {
       throw new DataException(dirName + ": not a snapshot directory: assets.csv is missing");
     }
-    SnapshotAssembler assembler = new SnapshotAssembler();
+    List<Path> files = new ArrayList<>();
+    List<Table> tables = new ArrayList<>();
+    long bytes = 0;
     for (Table table : Table.values()) {
       Path file = dir.resolve(table.fileName());
       if (table == Table.ASSETS || Files.isRegularFile(file)) {
-        readTable(file, table, assembler);
+        files.add(file);
+        tables.add(table);
+        bytes += size(file);
       }
     }
+    // Each file fills its own assembler (duplicates are per table); large histories are read
+    // on all cores at once, small ones on this thread, which starts quicker.
+    List<SnapshotAssembler> parts = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      parts.add(new SnapshotAssembler());
+    }
+    if (bytes < PARALLEL_BYTES || Runtime.getRuntime().availableProcessors() < 2) {
+      for (int i = 0; i < files.size(); i++) {
+        readTable(files.get(i), tables.get(i), parts.get(i));
+      }
+    } else {
+      readAll(files, tables, parts);
+    }
+    SnapshotAssembler assembler = SnapshotAssembler.merge(parts);
     Instant asOf = null;
     String category = null;
     Path meta = dir.resolve("snapshot.json");
@@ -53,6 +75,51 @@ final class CsvSnapshotReader {
       category = m.category();
     }
     return assembler.build(asOf, category, dirName);
+  }
+
+  /** From this many bytes of CSV on, the tables are read in parallel. */
+  private static final long PARALLEL_BYTES = 16L << 20;
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // reading it will say what is wrong
+    }
+  }
+
+  /** Reads the tables concurrently; the first failure in table order is the one reported. */
+  private static void readAll(List<Path> files, List<Table> tables, List<SnapshotAssembler> parts) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(files.size(), Runtime.getRuntime().availableProcessors()),
+            r -> {
+              Thread t = new Thread(r, "privscreen-read");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        int k = i;
+        done.add(pool.submit(() -> readTable(files.get(k), tables.get(k), parts.get(k))));
+      }
+      for (Future<?> f : done) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataException("interrupted while reading");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static void readTable(Path file, Table table, SnapshotAssembler assembler) {

@@ -161,6 +161,23 @@ final class SnapshotAssembler {
     throw new DataException(c.where() + ": " + c.field() + " \"" + t + "\" must be " + allowed);
   }
 
+  /**
+   * One assembler holding the rows of several, in order; each part read its own tables, so their
+   * duplicate checks never overlap.
+   */
+  static SnapshotAssembler merge(List<SnapshotAssembler> parts) {
+    SnapshotAssembler all = new SnapshotAssembler();
+    for (SnapshotAssembler p : parts) {
+      all.assets.addAll(p.assets);
+      all.prices.addAll(p.prices);
+      all.openInterest.addAll(p.openInterest);
+      all.listings.addAll(p.listings);
+      all.metrics.addAll(p.metrics);
+      all.sources.addAll(p.sources);
+    }
+    return all;
+  }
+
   /** The assembled snapshot; {@code asOf} null means: derive it from the newest date (CSV). */
   Snapshot build(Instant asOf, String category, String origin) {
     if (assets.isEmpty()) {
