@@ -1,11 +1,11 @@
 package dev.privscreen.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import dev.privscreen.format.Column;
+import dev.privscreen.format.JsonIo;
 import dev.privscreen.format.Kind;
 import dev.privscreen.format.NumberText;
 import dev.privscreen.format.Times;
@@ -24,7 +24,7 @@ public final class Json {
   /** A generator that leaves {@code out} open; pretty means two-space indents as jq prints. */
   public static JsonGenerator generator(Writer out, boolean pretty) {
     try {
-      JsonGenerator g = new JsonFactory().createGenerator(out);
+      JsonGenerator g = JsonIo.FACTORY.createGenerator(out);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       if (pretty) {
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");

@@ -1,11 +1,11 @@
 package dev.privscreen.source;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.privscreen.error.DataException;
+import dev.privscreen.format.JsonIo;
 import dev.privscreen.model.Snapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ final class JsonSnapshotReader {
   }
 
   static Snapshot read(String name, InputStream in) {
-    try (JsonParser p = new JsonFactory().createParser(in)) {
+    try (JsonParser p = JsonIo.FACTORY.createParser(in)) {
       return new JsonSnapshotReader(name, p).document();
     } catch (JsonProcessingException e) {
       throw new DataException(

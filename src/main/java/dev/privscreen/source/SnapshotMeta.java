@@ -1,10 +1,10 @@
 package dev.privscreen.source;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.privscreen.error.DataException;
+import dev.privscreen.format.JsonIo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ record SnapshotMeta(Instant asOf, String category) {
   static SnapshotMeta read(Path file) {
     String name = file.toString();
     try (InputStream in = Files.newInputStream(file);
-        JsonParser p = new JsonFactory().createParser(in)) {
+        JsonParser p = JsonIo.FACTORY.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new DataException(name + ": expected a JSON object with \"as_of\" and \"category\"");
       }

@@ -1,10 +1,10 @@
 package dev.privscreen.store;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.privscreen.error.DataException;
+import dev.privscreen.format.JsonIo;
 import dev.privscreen.format.Times;
 import java.io.IOException;
 import java.io.Writer;
@@ -66,7 +66,7 @@ public final class AlertState {
     if (!Files.isRegularFile(file)) {
       return new State(members, alerted);
     }
-    try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+    try (JsonParser p = JsonIo.FACTORY.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new DataException(file + ": not an alert state object");
       }
@@ -102,7 +102,7 @@ public final class AlertState {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          JsonGenerator g = new JsonFactory().createGenerator(w)) {
+          JsonGenerator g = JsonIo.FACTORY.createGenerator(w)) {
         g.writeStartObject();
         g.writeArrayFieldStart("members");
         List<String> sorted = new ArrayList<>(new TreeSet<>(s.members()));

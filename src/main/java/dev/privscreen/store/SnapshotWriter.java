@@ -1,7 +1,7 @@
 package dev.privscreen.store;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.format.JsonIo;
 import dev.privscreen.format.NumberText;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.Asset;
@@ -22,7 +22,7 @@ public final class SnapshotWriter {
   private SnapshotWriter() {}
 
   public static void write(Snapshot s, Writer out) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    try (JsonGenerator g = JsonIo.FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
       g.writeStringField("schema", Snapshot.SCHEMA);

@@ -1,10 +1,10 @@
 package dev.privscreen.universe;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.privscreen.error.DataException;
+import dev.privscreen.format.JsonIo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -108,7 +108,7 @@ public record Universe(List<Member> members) {
     }
 
     void builtin(List<Member> into) throws IOException {
-      try (JsonParser p = new JsonFactory().createParser(in)) {
+      try (JsonParser p = JsonIo.FACTORY.createParser(in)) {
         expect(p, p.nextToken(), JsonToken.START_OBJECT, "an object");
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
@@ -127,7 +127,7 @@ public record Universe(List<Member> members) {
       for (Member m : base.members()) {
         byId.put(m.id(), m);
       }
-      try (JsonParser p = new JsonFactory().createParser(in)) {
+      try (JsonParser p = JsonIo.FACTORY.createParser(in)) {
         expect(p, p.nextToken(), JsonToken.START_OBJECT, "an object with add, remove, pairs");
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
