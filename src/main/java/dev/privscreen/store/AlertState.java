@@ -8,10 +8,8 @@ import dev.privscreen.format.JsonIo;
 import dev.privscreen.format.Times;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,27 +97,28 @@ public final class AlertState {
 
   private void write(State s) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-          JsonGenerator g = JsonIo.FACTORY.createGenerator(w)) {
-        g.writeStartObject();
-        g.writeArrayFieldStart("members");
-        List<String> sorted = new ArrayList<>(new TreeSet<>(s.members()));
-        for (String id : sorted) {
-          g.writeString(id);
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("alerted_at");
-        for (Map.Entry<String, Instant> e : new TreeMap<>(s.alertedAt()).entrySet()) {
-          g.writeStringField(e.getKey(), Times.instant(e.getValue()));
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(file, true, w -> json(s, w));
     } catch (IOException e) {
       throw new DataException(file + ": cannot write the alert state: " + e.getMessage(), e);
+    }
+  }
+
+  private static void json(State s, Writer w) throws IOException {
+    try (JsonGenerator g = JsonIo.FACTORY.createGenerator(w)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET); // AtomicFile still forces and renames
+      g.writeStartObject();
+      g.writeArrayFieldStart("members");
+      List<String> sorted = new ArrayList<>(new TreeSet<>(s.members()));
+      for (String id : sorted) {
+        g.writeString(id);
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("alerted_at");
+      for (Map.Entry<String, Instant> e : new TreeMap<>(s.alertedAt()).entrySet()) {
+        g.writeStringField(e.getKey(), Times.instant(e.getValue()));
+      }
+      g.writeEndObject();
+      g.writeEndObject();
     }
   }
 }

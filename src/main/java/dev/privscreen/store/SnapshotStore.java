@@ -2,17 +2,10 @@ package dev.privscreen.store;
 
 import dev.privscreen.error.DataException;
 import dev.privscreen.model.Snapshot;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -84,24 +77,13 @@ public final class SnapshotStore {
    * see a half-written snapshot (temporary names start with a dot and end in {@code .tmp}).
    */
   public Path writeAs(Snapshot s, Path target) {
-    Path parent = target.toAbsolutePath().getParent();
     try {
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          Writer w = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16)) {
-        SnapshotWriter.write(s, w);
-        w.flush();
-        ch.force(true);
-        holdForTests();
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(target, true, SnapshotStore::holdForTests, w -> SnapshotWriter.write(s, w));
       return target;
     } catch (IOException e) {
-      throw new DataException(parent + ": cannot write the snapshot: " + e.getMessage(), e);
+      throw new DataException(
+          target.toAbsolutePath().getParent() + ": cannot write the snapshot: " + e.getMessage(),
+          e);
     }
   }
 

@@ -1,11 +1,10 @@
 package dev.privscreen.source.http;
 
+import dev.privscreen.store.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -50,15 +49,7 @@ public final class DiskCache {
 
   public void put(String key, String body) {
     try {
-      Files.createDirectories(dir);
-      Path f = file(key);
-      Path tmp = Files.createTempFile(dir, ".entry", ".tmp");
-      Files.writeString(tmp, clock.millis() + "\n" + body, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(file(key), false, w -> w.write(clock.millis() + "\n" + body));
     } catch (IOException e) {
       // a cache that cannot be written only costs speed next time
     }
