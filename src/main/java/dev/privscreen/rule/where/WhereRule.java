@@ -24,29 +24,39 @@ public final class WhereRule implements Rule {
   private static final Set<String> NOT_FILTERABLE = Set.of("rank", "score", "signals", "listings");
 
   private final List<String> texts;
+
+  /** Each expression, parsed once, in the order given. */
+  private final List<Expr> parts;
+
+  /** All of them joined by {@code &&}. */
   private final Expr expr;
+
   private final Map<String, ResultField> fields;
 
   public WhereRule(List<String> texts) {
-    this(texts, parseAll(texts), Map.of());
+    this(texts, parse(texts), Map.of());
   }
 
-  private WhereRule(List<String> texts, Expr expr, Map<String, ResultField> fields) {
+  private WhereRule(List<String> texts, List<Expr> parts, Map<String, ResultField> fields) {
     this.texts = List.copyOf(texts);
-    this.expr = expr;
+    this.parts = parts;
     this.fields = fields;
+    Expr all = null;
+    for (Expr e : parts) {
+      all = all == null ? e : new Expr.Logic(e.pos(), true, all, e);
+    }
+    this.expr = all;
   }
 
-  private static Expr parseAll(List<String> texts) {
+  private static List<Expr> parse(List<String> texts) {
     if (texts.isEmpty()) {
       throw new IllegalArgumentException("--where needs an expression");
     }
-    Expr all = null;
+    List<Expr> parts = new ArrayList<>();
     for (String t : texts) {
-      Expr e = Parser.parse(t);
-      all = all == null ? e : new Expr.Logic(e.pos(), true, all, e);
+      parts.add(Parser.parse(t));
     }
-    return all;
+    return List.copyOf(parts);
   }
 
   @Override
@@ -60,14 +70,15 @@ public final class WhereRule implements Rule {
       types.put(f.name(), f.kind() == Kind.TEXT ? Type.TEXT : Type.NUMBER);
       byName.put(f.name(), f);
     }
-    for (String t : texts) {
-      Expr e = Parser.parse(t);
-      if (e.check(types) != Type.BOOLEAN) {
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i).check(types) != Type.BOOLEAN) {
         throw new WhereException(
-            "'" + t + "' is not a condition (e.g. 'gain_7d_pct >= 100 && symbol != \"ZK\"')");
+            "'"
+                + texts.get(i)
+                + "' is not a condition (e.g. 'gain_7d_pct >= 100 && symbol != \"ZK\"')");
       }
     }
-    return new WhereRule(texts, expr, byName);
+    return new WhereRule(texts, parts, byName);
   }
 
   @Override
