@@ -60,6 +60,11 @@ class RulesTest {
   }
 
   ScreenResult screen(Explain explain, Rule... rules) {
+    return screen(D30, explain, rules);
+  }
+
+  /** The rules screened over the rows added so far, with an OI look-back of {@code lookback}. */
+  ScreenResult screen(Window lookback, Explain explain, Rule... rules) {
     Snapshot s =
         new Snapshot(
             Instant.parse("2025-11-07T00:00:00Z"),
@@ -72,7 +77,7 @@ class RulesTest {
             List.of());
     return Screener.screen(
         SnapshotIndex.of(s),
-        new ScreenRequest(null, List.of(rules), Match.all, D30, List.of(), null, explain));
+        new ScreenRequest(null, List.of(rules), Match.all, lookback, List.of(), null, explain));
   }
 
   List<String> symbols(Rule... rules) {
@@ -141,39 +146,10 @@ class RulesTest {
     before[35] = 1000; // 36 days ago: outside a 30-day look-back, inside a 40-day one
     oiBefore("OLDHIGH", "binance", before);
     oiToday("OLDHIGH", "binance", 200);
-    Snapshot s =
-        new Snapshot(
-            Instant.parse("2025-11-07T00:00:00Z"),
-            "t",
-            assets,
-            prices,
-            oi,
-            listings,
-            metrics,
-            List.of());
+    Window d40 = new Window(40);
 
-    ScreenResult r30 =
-        Screener.screen(
-            SnapshotIndex.of(s),
-            new ScreenRequest(
-                null,
-                List.of(new OiBreakoutRule(D30, 0)),
-                Match.all,
-                D30,
-                List.of(),
-                null,
-                Explain.none));
-    ScreenResult r40 =
-        Screener.screen(
-            SnapshotIndex.of(s),
-            new ScreenRequest(
-                null,
-                List.of(new OiBreakoutRule(new Window(40), 0)),
-                Match.all,
-                new Window(40),
-                List.of(),
-                null,
-                Explain.none));
+    ScreenResult r30 = screen(D30, Explain.none, new OiBreakoutRule(D30, 0));
+    ScreenResult r40 = screen(d40, Explain.none, new OiBreakoutRule(d40, 0));
 
     assertThat(r30.results()).hasSize(1);
     assertThat(r40.results()).isEmpty();
