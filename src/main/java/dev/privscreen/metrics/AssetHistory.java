@@ -1,32 +1,73 @@
 package dev.privscreen.metrics;
 
 import dev.privscreen.model.ListingEvent;
-import dev.privscreen.model.PricePoint;
+import dev.privscreen.model.PriceColumns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The time series of one asset, indexed by UTC day for the look-ups of SPEC §3. */
+/**
+ * The time series of one asset, for the look-ups of SPEC §3 by UTC day. Prices are read in place
+ * from the snapshot's columns; oi(d) is summed over venues once, when the index is built.
+ */
 final class AssetHistory {
-  final Map<LocalDate, PricePoint> prices = new HashMap<>();
+  private static final int[] NO_DAYS = new int[0];
 
-  /** oi(d): the sum over venues; a day is present only when some venue has a non-null value. */
-  final Map<LocalDate, Double> oi = new HashMap<>();
+  private final PriceColumns prices;
+
+  /** The asset's code in {@link #prices}, or -1 when it has no price rows. */
+  private int priceCode = -1;
+
+  /** oi(d) as sorted days and their sums, shared by all assets: this one's are [oiFrom, oiTo). */
+  private int[] oiDays = NO_DAYS;
+
+  private double[] oiSums;
+  private int oiFrom;
+  private int oiTo;
 
   /** metric name → day → value. */
   final Map<String, Map<LocalDate, Double>> metrics = new HashMap<>();
 
   final List<ListingEvent> listings = new ArrayList<>();
 
+  AssetHistory(PriceColumns prices) {
+    this.prices = prices;
+  }
+
+  void pricesAt(int code) {
+    this.priceCode = code;
+  }
+
+  void oiAt(int[] days, double[] sums, int from, int to) {
+    this.oiDays = days;
+    this.oiSums = sums;
+    this.oiFrom = from;
+    this.oiTo = to;
+  }
+
   Double close(LocalDate d) {
-    PricePoint p = prices.get(d);
-    return p == null ? null : p.closeUsd();
+    int row = priceRow(d);
+    return row < 0 ? null : orNull(prices.close(row));
   }
 
   Double volume(LocalDate d) {
-    PricePoint p = prices.get(d);
-    return p == null ? null : p.volumeUsd();
+    int row = priceRow(d);
+    return row < 0 ? null : orNull(prices.volume(row));
+  }
+
+  /** oi(d): the sum over venues; null when no venue has a value that day. */
+  Double oi(LocalDate d) {
+    int i = java.util.Arrays.binarySearch(oiDays, oiFrom, oiTo, (int) d.toEpochDay());
+    return i < 0 ? null : oiSums[i];
+  }
+
+  private int priceRow(LocalDate d) {
+    return priceCode < 0 ? -1 : prices.find(priceCode, (int) d.toEpochDay());
+  }
+
+  private static Double orNull(double v) {
+    return Double.isNaN(v) ? null : v;
   }
 }

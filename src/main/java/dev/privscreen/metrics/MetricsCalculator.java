@@ -61,11 +61,11 @@ public final class MetricsCalculator {
     Double v = volume != null ? volume : h.volume(today);
     Double ratio = v == null ? null : ratio(v, meanVolumeBefore(h, today));
 
-    Double oiToday = h.oi.get(today);
+    Double oiToday = h.oi(today);
     Double prevHigh = null;
     int oiDays = 0;
     for (int i = 1; i <= spec.oiLookback().days(); i++) {
-      Double o = h.oi.get(today.minusDays(i));
+      Double o = h.oi(today.minusDays(i));
       if (o != null) {
         oiDays++;
         prevHigh = prevHigh == null ? o : Math.max(prevHigh, o);
@@ -73,7 +73,7 @@ public final class MetricsCalculator {
     }
     Map<Window, Double> oiChanges = new LinkedHashMap<>();
     for (Window w : spec.oiChangeWindows()) {
-      oiChanges.put(w, percentChange(oiToday, h.oi.get(today.minusDays(w.days()))));
+      oiChanges.put(w, percentChange(oiToday, h.oi(today.minusDays(w.days()))));
     }
 
     Map<String, Double> metrics = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.privscreen.metrics;
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
-import dev.privscreen.model.OiPoint;
-import dev.privscreen.model.PricePoint;
+import dev.privscreen.model.OiColumns;
+import dev.privscreen.model.PriceColumns;
 import dev.privscreen.model.Snapshot;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,33 +24,57 @@ public final class SnapshotIndex {
 
   private SnapshotIndex(Snapshot snapshot) {
     this.snapshot = snapshot;
+    PriceColumns prices = snapshot.priceColumns();
     for (Asset a : snapshot.assets()) {
-      byId.put(a.id(), new AssetHistory());
+      byId.put(a.id(), new AssetHistory(prices));
     }
-    for (PricePoint p : snapshot.prices()) {
-      AssetHistory h = history(p.id());
+    for (int code = 0; code < prices.idCount(); code++) {
+      AssetHistory h = history(prices.id(code), prices.to(code) - prices.from(code));
       if (h != null) {
-        h.prices.put(p.date(), p);
+        h.pricesAt(code);
       }
     }
-    for (OiPoint p : snapshot.openInterest()) {
-      AssetHistory h = history(p.id());
-      if (h != null && p.oiUsd() != null) {
-        h.oi.merge(p.date(), p.oiUsd(), Double::sum);
-      }
-    }
+    indexOi(snapshot.oiColumns());
     for (ListingEvent e : snapshot.listings()) {
-      AssetHistory h = history(e.id());
+      AssetHistory h = history(e.id(), 1);
       if (h != null) {
         h.listings.add(e);
       }
     }
     for (MetricPoint m : snapshot.metrics()) {
       metricNames.add(m.name());
-      AssetHistory h = history(m.id());
+      AssetHistory h = history(m.id(), 1);
       if (h != null) {
         h.metrics.computeIfAbsent(m.name(), k -> new HashMap<>()).put(m.date(), m.value());
       }
+    }
+  }
+
+  /** Sums each asset's open interest per day over venues; days with no value are left out. */
+  private void indexOi(OiColumns oi) {
+    int[] days = new int[oi.size()];
+    double[] sums = new double[oi.size()];
+    int n = 0;
+    for (int code = 0; code < oi.idCount(); code++) {
+      AssetHistory h = history(oi.id(code), oi.to(code) - oi.from(code));
+      if (h == null) {
+        continue;
+      }
+      int from = n;
+      for (int row = oi.from(code); row < oi.to(code); row++) {
+        double v = oi.oiUsd(row);
+        if (Double.isNaN(v)) {
+          continue;
+        }
+        if (n > from && days[n - 1] == oi.day(row)) {
+          sums[n - 1] += v;
+        } else {
+          days[n] = oi.day(row);
+          sums[n] = v;
+          n++;
+        }
+      }
+      h.oiAt(days, sums, from, n);
     }
   }
 
@@ -58,10 +82,11 @@ public final class SnapshotIndex {
     return new SnapshotIndex(snapshot);
   }
 
-  private AssetHistory history(String id) {
+  /** The history of {@code id}, or null, counting its {@code rows} as ignored, when unknown. */
+  private AssetHistory history(String id, int rows) {
     AssetHistory h = byId.get(id);
-    if (h == null) {
-      ignoredRows++;
+    if (h == null && rows > 0) {
+      ignoredRows += rows;
       unknownIds.add(id);
     }
     return h;

@@ -3,7 +3,10 @@ package dev.privscreen.model;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything known at one moment: the input of every screen. Lists are immutable. */
+/**
+ * Everything known at one moment: the input of every screen. Lists are immutable; the two long time
+ * series are kept in columns ({@link #priceColumns()}, {@link #oiColumns()}).
+ */
 public record Snapshot(
     Instant asOf,
     String category,
@@ -18,10 +21,20 @@ public record Snapshot(
 
   public Snapshot {
     assets = List.copyOf(assets);
-    prices = List.copyOf(prices);
-    openInterest = List.copyOf(openInterest);
+    prices = PriceColumns.copyOf(prices);
+    openInterest = OiColumns.copyOf(openInterest);
     listings = List.copyOf(listings);
     metrics = List.copyOf(metrics);
     sources = List.copyOf(sources);
+  }
+
+  /** The prices, grouped by asset and sorted by day. */
+  public PriceColumns priceColumns() {
+    return (PriceColumns) prices;
+  }
+
+  /** The open interest, grouped by asset and sorted by day and venue. */
+  public OiColumns oiColumns() {
+    return (OiColumns) openInterest;
   }
 }

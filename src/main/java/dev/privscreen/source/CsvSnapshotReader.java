@@ -2,12 +2,7 @@ package dev.privscreen.source;
 
 import dev.privscreen.error.DataException;
 import dev.privscreen.model.Snapshot;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,9 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the CSV-directory form of a snapshot (SPEC §2): {@code assets.csv} and optional {@code
@@ -31,9 +23,6 @@ import org.apache.commons.csv.CSVRecord;
  * snapshot.json}.
  */
 final class CsvSnapshotReader {
-  private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-
   private CsvSnapshotReader() {}
 
   static Snapshot read(Path dir) {
@@ -124,64 +113,22 @@ final class CsvSnapshotReader {
 
   private static void readTable(Path file, Table table, SnapshotAssembler assembler) {
     String name = file.toString();
-    try (Reader reader = open(file);
-        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-      List<String> header = null;
-      Map<String, Integer> columns = new HashMap<>();
-      for (CSVRecord rec : parser) {
-        long line = parser.getCurrentLineNumber();
-        if (header == null) {
-          header = new ArrayList<>();
-          for (String h : rec) {
-            String col = h.toLowerCase(Locale.ROOT);
-            if (columns.putIfAbsent(col, header.size()) != null) {
-              throw new DataException(name + ":" + line + ": column " + col + " appears twice");
-            }
-            header.add(col);
-          }
-          List<String> missing = new ArrayList<>();
-          for (String required : table.requiredColumns) {
-            if (!columns.containsKey(required)) {
-              missing.add(required);
-            }
-          }
-          if (!missing.isEmpty()) {
-            throw new DataException(
-                name
-                    + ":"
-                    + line
-                    + ": missing column"
-                    + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing));
-          }
-          continue;
-        }
-        Place where = new Place(name, line, 0);
-        if (rec.size() != header.size()) {
-          throw new DataException(
-              where
-                  + ": expected "
-                  + header.size()
-                  + " cells as in the header, found "
-                  + rec.size());
-        }
-        // cells are made only for the columns the assembler asks for
-        Map<String, Integer> index = columns;
-        assembler.add(
-            table,
-            new Row(
-                where,
-                "",
-                col -> {
-                  Integer i = index.get(col);
-                  return i == null ? null : new Cell(where, col, rec.get(i), false);
-                }));
-      }
-      if (header == null) {
+    try (CsvCursor csv = new CsvCursor(Files.newInputStream(file), name)) {
+      if (!csv.next()) {
         throw new DataException(name + ": empty file, expected a header row");
       }
-    } catch (UncheckedIOException e) {
-      throw new DataException(name + ": malformed CSV: " + e.getCause().getMessage(), e);
+      CursorRow row = new CursorRow(csv, name, header(csv, table, name));
+      while (csv.next()) {
+        if (csv.cells() != row.columns.length) {
+          throw new DataException(
+              row.where()
+                  + ": expected "
+                  + row.columns.length
+                  + " cells as in the header, found "
+                  + csv.cells());
+        }
+        assembler.add(table, row);
+      }
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": no such file");
     } catch (IOException e) {
@@ -189,15 +136,111 @@ final class CsvSnapshotReader {
     }
   }
 
-  /** A UTF-8 reader that drops a leading byte-order mark, as spreadsheets write one. */
-  private static Reader open(Path file) throws IOException {
-    InputStream in = Files.newInputStream(file);
-    BufferedReader r =
-        new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-    r.mark(1);
-    if (r.read() != '\uFEFF') {
-      r.reset();
+  /** The column names, lower case, checked for repeats and the table's required columns. */
+  private static String[] header(CsvCursor csv, Table table, String name) {
+    Map<String, Integer> columns = new HashMap<>();
+    String[] names = new String[csv.cells()];
+    for (int i = 0; i < csv.cells(); i++) {
+      // interned, so that a look-up by the assembler's literal names is mostly by identity
+      String col = csv.cell(i).toString().toLowerCase(Locale.ROOT).intern();
+      names[i] = col;
+      if (columns.putIfAbsent(col, i) != null) {
+        throw new DataException(name + ":" + csv.line() + ": column " + col + " appears twice");
+      }
     }
-    return r;
+    List<String> missing = new ArrayList<>();
+    for (String required : table.requiredColumns) {
+      if (!columns.containsKey(required)) {
+        missing.add(required);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new DataException(
+          name
+              + ":"
+              + csv.line()
+              + ": missing column"
+              + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing));
+    }
+    return names;
+  }
+
+  /**
+   * The cursor's current record as a {@link Row}: one object per table, not per record, and cells
+   * that are views of the cursor's buffer, made only for the columns the assembler asks for.
+   */
+  private static final class CursorRow implements Row {
+    private final CsvCursor csv;
+    private final String file;
+    final String[] columns;
+    private final ColumnCell[] cells;
+
+    CursorRow(CsvCursor csv, String file, String[] columns) {
+      this.csv = csv;
+      this.file = file;
+      this.columns = columns;
+      this.cells = new ColumnCell[columns.length];
+    }
+
+    /** The current record's place, made once per record and only when asked for. */
+    private Place where;
+
+    @Override
+    public Place where() {
+      if (where == null || where.line() != csv.line()) {
+        where = new Place(file, csv.line(), 0);
+      }
+      return where;
+    }
+
+    @Override
+    public Cell cell(String column) {
+      int i = indexOf(column);
+      if (i < 0) {
+        return Cell.of(where(), column, null, false);
+      }
+      if (cells[i] == null) {
+        cells[i] = new ColumnCell(this, i);
+      }
+      return cells[i];
+    }
+
+    private int indexOf(String column) {
+      for (int i = 0; i < columns.length; i++) {
+        if (columns[i] == column) {
+          return i;
+        }
+      }
+      for (int i = 0; i < columns.length; i++) {
+        if (columns[i].equals(column)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** One column of the cursor's current record: reused from record to record. */
+  private record ColumnCell(CursorRow row, int index) implements Cell {
+    @Override
+    public Place where() {
+      return row.where();
+    }
+
+    @Override
+    public String field() {
+      return row.columns[index];
+    }
+
+    @Override
+    public CharSequence text() {
+      return row.csv.cell(index);
+    }
+
+    @Override
+    public boolean nested() {
+      return false;
+    }
   }
 }

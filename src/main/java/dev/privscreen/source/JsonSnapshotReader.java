@@ -54,7 +54,7 @@ final class JsonSnapshotReader {
       String key = p.currentName();
       JsonToken value = p.nextToken();
       switch (key) {
-        case "schema" -> schema = scalar(key).text();
+        case "schema" -> schema = java.util.Objects.toString(scalar(key).text(), null);
         case "as_of" -> asOf = Values.instant(scalar(key));
         case "category" -> category = Values.text(scalar(key));
         default -> {
@@ -104,7 +104,7 @@ final class JsonSnapshotReader {
         p.nextToken();
         cells.put(column, cell(label + "." + column));
       }
-      Row row = new Row(rowWhere, label, cells::get);
+      Row row = new ObjectRow(rowWhere, label, cells);
       for (String required : table.requiredColumns) {
         if (!cells.containsKey(required) && !(table == Table.ASSETS)) {
           throw new DataException(rowWhere + ": " + label + ": \"" + required + "\" is missing");
@@ -124,9 +124,9 @@ final class JsonSnapshotReader {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
       p.skipChildren();
-      return new Cell(where, field, null, true);
+      return Cell.of(where, field, null, true);
     }
-    return new Cell(where, field, t == JsonToken.VALUE_NULL ? null : p.getText(), false);
+    return Cell.of(where, field, t == JsonToken.VALUE_NULL ? null : p.getText(), false);
   }
 
   private DataException error(String message) {
@@ -152,5 +152,14 @@ final class JsonSnapshotReader {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** An array element: its members by name; the label names a missing one ({@code prices[3]}). */
+  private record ObjectRow(Place where, String label, Map<String, Cell> cells) implements Row {
+    @Override
+    public Cell cell(String column) {
+      Cell c = cells.get(column);
+      return c != null ? c : Cell.of(where, label + "." + column, null, false);
+    }
   }
 }

@@ -6,13 +6,15 @@ import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.ListingEvent.Action;
 import dev.privscreen.model.ListingEvent.Market;
 import dev.privscreen.model.MetricPoint;
-import dev.privscreen.model.OiPoint;
-import dev.privscreen.model.PricePoint;
+import dev.privscreen.model.OiColumns;
+import dev.privscreen.model.PriceColumns;
 import dev.privscreen.model.Snapshot;
 import dev.privscreen.model.SourceStatus;
+import dev.privscreen.model.StringPool;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +27,29 @@ import java.util.function.Supplier;
  */
 final class SnapshotAssembler {
   private final List<Asset> assets = new ArrayList<>();
-  private final List<PricePoint> prices = new ArrayList<>();
-  private final List<OiPoint> openInterest = new ArrayList<>();
+  private PriceColumns.Builder prices = new PriceColumns.Builder();
+  private Places priceRows = new Places();
+  private OiColumns.Builder openInterest = new OiColumns.Builder();
+  private Places oiRows = new Places();
   private final List<ListingEvent> listings = new ArrayList<>();
   private final List<MetricPoint> metrics = new ArrayList<>();
   private final List<SourceStatus> sources = new ArrayList<>();
 
-  /** Key of each time-series row seen → where it was first seen, to report duplicates. */
+  /**
+   * Key of each asset and metric row seen → where it was first seen, to report duplicates. Prices
+   * and open interest, the long tables, are checked by sorting their columns instead.
+   */
   private final Map<String, Place> seen = new HashMap<>();
+
+  /** Venues as written → their lower-cased code in the OI columns (-1: not yet seen). */
+  private final StringPool venueSpellings = new StringPool();
+
+  private int[] venueCodes = new int[0];
+
+  /** The newest epoch day of any price row, and of any other dated row; for the CSV as-of. */
+  private int newestPriceDay = Integer.MIN_VALUE;
+
+  private int newestOtherDay = Integer.MIN_VALUE;
 
   void add(Table table, Row row) {
     switch (table) {
@@ -65,26 +82,38 @@ final class SnapshotAssembler {
   }
 
   private void addPrice(Row r) {
-    String id = Values.requiredText(r.cell("id"));
-    LocalDate date = Values.day(r.cell("date"));
-    unique(r, "price " + id + " " + date, () -> "price row for " + id + " on " + date);
+    int id = prices.idCode(Values.requiredKey(r.cell("id")));
+    int day = Values.epochDay(r.cell("date"));
     prices.add(
-        new PricePoint(
-            id,
-            date,
-            Values.nonNegative(r.cell("close_usd")),
-            Values.nonNegative(r.cell("volume_usd"))));
+        id,
+        day,
+        Values.nonNegativeOrNaN(r.cell("close_usd")),
+        Values.nonNegativeOrNaN(r.cell("volume_usd")));
+    priceRows.add(r.where());
+    newestPriceDay = Math.max(newestPriceDay, day);
   }
 
   private void addOi(Row r) {
-    String id = Values.requiredText(r.cell("id"));
-    String venue = Values.requiredText(r.cell("venue")).toLowerCase(Locale.ROOT);
-    LocalDate date = Values.day(r.cell("date"));
-    unique(
-        r,
-        "oi " + id + " " + venue + " " + date,
-        () -> "open interest row for " + id + " on " + venue + " on " + date);
-    openInterest.add(new OiPoint(id, venue, date, Values.nonNegative(r.cell("oi_usd"))));
+    int id = openInterest.idCode(Values.requiredKey(r.cell("id")));
+    int venue = venueCode(Values.requiredKey(r.cell("venue")));
+    int day = Values.epochDay(r.cell("date"));
+    openInterest.add(id, venue, day, Values.nonNegativeOrNaN(r.cell("oi_usd")));
+    oiRows.add(r.where());
+    newestOtherDay = Math.max(newestOtherDay, day);
+  }
+
+  /** Venues are lower case; each spelling is lower-cased once, not once per row. */
+  private int venueCode(CharSequence spelling) {
+    int s = venueSpellings.code(spelling);
+    if (s >= venueCodes.length) {
+      int old = venueCodes.length;
+      venueCodes = Arrays.copyOf(venueCodes, Math.max(8, s * 2));
+      Arrays.fill(venueCodes, old, venueCodes.length, -1);
+    }
+    if (venueCodes[s] < 0) {
+      venueCodes[s] = openInterest.venueCode(spelling.toString().toLowerCase(Locale.ROOT));
+    }
+    return venueCodes[s];
   }
 
   private void addListing(Row r) {
@@ -120,6 +149,7 @@ final class SnapshotAssembler {
     if (value != null) {
       metrics.add(new MetricPoint(id, date, name, value));
     }
+    newestOtherDay = Math.max(newestOtherDay, (int) date.toEpochDay());
   }
 
   private void addSource(Row r) {
@@ -169,8 +199,22 @@ final class SnapshotAssembler {
     SnapshotAssembler all = new SnapshotAssembler();
     for (SnapshotAssembler p : parts) {
       all.assets.addAll(p.assets);
-      all.prices.addAll(p.prices);
-      all.openInterest.addAll(p.openInterest);
+      if (p.prices.size() > 0) {
+        if (all.prices.size() > 0) {
+          throw new IllegalStateException("prices read by two parts");
+        }
+        all.prices = p.prices;
+        all.priceRows = p.priceRows;
+        all.newestPriceDay = p.newestPriceDay;
+      }
+      if (p.openInterest.size() > 0) {
+        if (all.openInterest.size() > 0) {
+          throw new IllegalStateException("open interest read by two parts");
+        }
+        all.openInterest = p.openInterest;
+        all.oiRows = p.oiRows;
+      }
+      all.newestOtherDay = Math.max(all.newestOtherDay, p.newestOtherDay);
       all.listings.addAll(p.listings);
       all.metrics.addAll(p.metrics);
       all.sources.addAll(p.sources);
@@ -184,33 +228,72 @@ final class SnapshotAssembler {
       throw new DataException(origin + ": no assets");
     }
     if (asOf == null) {
-      asOf = newestDay().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      asOf = Instant.ofEpochSecond(newestDay() * 86_400L);
     }
-    return new Snapshot(asOf, category, assets, prices, openInterest, listings, metrics, sources);
+    PriceColumns priceColumns =
+        prices.build(
+            (first, later) -> {
+              throw duplicate(
+                  priceRows,
+                  first,
+                  later,
+                  "price row for " + prices.id(later) + " on " + day(prices.day(later)));
+            });
+    OiColumns oiColumns =
+        openInterest.build(
+            (first, later) -> {
+              throw duplicate(
+                  oiRows,
+                  first,
+                  later,
+                  "open interest row for "
+                      + openInterest.id(later)
+                      + " on "
+                      + openInterest.venue(later)
+                      + " on "
+                      + day(openInterest.day(later)));
+            });
+    return new Snapshot(
+        asOf, category, assets, priceColumns, oiColumns, listings, metrics, sources);
   }
 
-  private LocalDate newestDay() {
-    LocalDate newest = null;
-    for (PricePoint p : prices) {
-      newest = later(newest, p.date());
-    }
-    if (newest != null) {
-      return newest;
-    }
-    for (OiPoint p : openInterest) {
-      newest = later(newest, p.date());
-    }
-    for (MetricPoint p : metrics) {
-      newest = later(newest, p.date());
-    }
-    if (newest == null) {
+  private static DataException duplicate(Places places, int first, int later, String what) {
+    return new DataException(
+        places.get(later) + ": duplicate " + what + " (first at " + places.get(first) + ")");
+  }
+
+  private static LocalDate day(int epochDay) {
+    return LocalDate.ofEpochDay(epochDay);
+  }
+
+  private long newestDay() {
+    int newest = newestPriceDay != Integer.MIN_VALUE ? newestPriceDay : newestOtherDay;
+    if (newest == Integer.MIN_VALUE) {
       throw new DataException(
           "no as-of: add snapshot.json with \"as_of\", or dated rows in prices.csv");
     }
     return newest;
   }
 
-  private static LocalDate later(LocalDate a, LocalDate b) {
-    return a == null || b.isAfter(a) ? b : a;
+  /**
+   * Where each row of a long table was read, as numbers, for the rare duplicate message; one file
+   * per table.
+   */
+  private static final class Places {
+    private String file;
+    private long[] at = new long[256];
+    private int n;
+
+    void add(Place p) {
+      file = p.file();
+      if (n == at.length) {
+        at = Arrays.copyOf(at, n + (n >> 1));
+      }
+      at[n++] = (p.line() << 32) | Math.min(p.column(), 0xFFFF_FFFFL);
+    }
+
+    Place get(int row) {
+      return new Place(file, at[row] >>> 32, at[row] & 0xFFFF_FFFFL);
+    }
   }
 }

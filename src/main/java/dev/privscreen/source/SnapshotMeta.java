@@ -29,7 +29,7 @@ record SnapshotMeta(Instant asOf, String category) {
         Place where = new Place(name, p.currentTokenLocation().getLineNr(), 0);
         boolean nested = value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY;
         Cell cell =
-            new Cell(
+            Cell.of(
                 where, key, value == JsonToken.VALUE_NULL || nested ? null : p.getText(), nested);
         if (nested) {
           p.skipChildren();

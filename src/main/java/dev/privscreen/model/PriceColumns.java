@@ -1,0 +1,193 @@
+package dev.privscreen.model;
+
+import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * The {@code prices} table in columns: one primitive array per column and a null as NaN, so a year
+ * of a whole market costs 24 bytes a row rather than a record, a date and two boxed numbers. Rows
+ * are grouped by asset (in order of first appearance) and sorted by day within an asset, which is
+ * what every look-up of SPEC §3 wants. Read as a {@code List<PricePoint>}, rows are made on demand.
+ */
+public final class PriceColumns extends AbstractList<PricePoint> implements RandomAccess {
+  private final StringPool ids;
+  private final int[] start;
+  private final int[] code;
+  private final int[] day;
+  private final double[] close;
+  private final double[] volume;
+
+  private PriceColumns(
+      StringPool ids, int[] start, int[] code, int[] day, double[] close, double[] volume) {
+    this.ids = ids;
+    this.start = start;
+    this.code = code;
+    this.day = day;
+    this.close = close;
+    this.volume = volume;
+  }
+
+  /** The rows as columns: the list itself when it is columns already. */
+  public static PriceColumns copyOf(List<PricePoint> rows) {
+    if (rows instanceof PriceColumns p) {
+      return p;
+    }
+    Builder b = new Builder();
+    for (PricePoint p : rows) {
+      b.add(
+          b.idCode(p.id()),
+          Math.toIntExact(p.date().toEpochDay()),
+          orNaN(p.closeUsd()),
+          orNaN(p.volumeUsd()));
+    }
+    return b.build(null);
+  }
+
+  @Override
+  public int size() {
+    return day.length;
+  }
+
+  @Override
+  public PricePoint get(int row) {
+    return new PricePoint(
+        ids.text(code[row]),
+        LocalDate.ofEpochDay(day[row]),
+        orNull(close[row]),
+        orNull(volume[row]));
+  }
+
+  /** How many distinct ids the rows have; codes are 0 to this − 1. */
+  public int idCount() {
+    return start.length - 1;
+  }
+
+  public String id(int code) {
+    return ids.text(code);
+  }
+
+  /** Rows of the id with this code: {@code from(code)} to {@code to(code) - 1}. */
+  public int from(int code) {
+    return start[code];
+  }
+
+  public int to(int code) {
+    return start[code + 1];
+  }
+
+  /**
+   * The row of the id with this code on this epoch day, or -1. Where a history holds the day twice
+   * (only a merge of fetched data can), the later row wins.
+   */
+  public int find(int code, int epochDay) {
+    int lo = start[code];
+    int hi = start[code + 1] - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (day[mid] <= epochDay) {
+        if (day[mid] == epochDay) {
+          found = mid;
+        }
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  public int day(int row) {
+    return day[row];
+  }
+
+  /** The close, NaN for null. */
+  public double close(int row) {
+    return close[row];
+  }
+
+  /** The volume, NaN for null. */
+  public double volume(int row) {
+    return volume[row];
+  }
+
+  static double orNaN(Double v) {
+    return v == null ? Double.NaN : v;
+  }
+
+  static Double orNull(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
+  /** Collects rows in any order; {@link #build} groups and sorts them. */
+  public static final class Builder {
+    private final StringPool ids = new StringPool();
+    private int[] code = new int[256];
+    private int[] day = new int[256];
+    private double[] close = new double[256];
+    private double[] volume = new double[256];
+    private int n;
+
+    public int idCode(CharSequence id) {
+      return ids.code(id);
+    }
+
+    /** Adds a row; NaN stands for null. */
+    public void add(int idCode, int epochDay, double closeUsd, double volumeUsd) {
+      if (n == day.length) {
+        int cap = n + (n >> 1);
+        code = Arrays.copyOf(code, cap);
+        day = Arrays.copyOf(day, cap);
+        close = Arrays.copyOf(close, cap);
+        volume = Arrays.copyOf(volume, cap);
+      }
+      code[n] = idCode;
+      day[n] = epochDay;
+      close[n] = closeUsd;
+      volume[n] = volumeUsd;
+      n++;
+    }
+
+    public int size() {
+      return n;
+    }
+
+    /** The id of the row added as the {@code row}-th, for messages. */
+    public String id(int row) {
+      return ids.text(code[row]);
+    }
+
+    public int day(int row) {
+      return day[row];
+    }
+
+    /**
+     * The columns, grouped and sorted. With {@code duplicates} given, two rows of one id and day
+     * are reported to it (which may throw); without, both are kept.
+     */
+    public PriceColumns build(DuplicateRows duplicates) {
+      int[] d = day;
+      RowOrder.RowComparator within = (a, b) -> Integer.compare(d[a], d[b]);
+      RowOrder order = RowOrder.of(code, n, ids.size(), within);
+      int[] rows = order.rows;
+      if (duplicates != null) {
+        order.reportRepeats(code, within, duplicates);
+      }
+      int[] c2 = new int[n];
+      int[] d2 = new int[n];
+      double[] cl2 = new double[n];
+      double[] v2 = new double[n];
+      for (int k = 0; k < n; k++) {
+        int r = rows[k];
+        c2[k] = code[r];
+        d2[k] = d[r];
+        cl2[k] = close[r];
+        v2[k] = volume[r];
+      }
+      return new PriceColumns(ids, order.start, c2, d2, cl2, v2);
+    }
+  }
+}
