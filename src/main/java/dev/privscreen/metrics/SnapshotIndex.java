@@ -6,6 +6,7 @@ import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiColumns;
 import dev.privscreen.model.PriceColumns;
 import dev.privscreen.model.Snapshot;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -50,31 +51,74 @@ public final class SnapshotIndex {
     }
   }
 
-  /** Sums each asset's open interest per day over venues; days with no value are left out. */
+  /**
+   * oi(d) of SPEC §3 for each asset: its venues' values summed per day, days with no value left
+   * out, as sorted days and sums. The columns hold one run of days per venue; they are summed in an
+   * array indexed by day, or, when an asset's days lie too far apart for that, by sorting.
+   */
   private void indexOi(OiColumns oi) {
     int[] days = new int[oi.size()];
     double[] sums = new double[oi.size()];
+    double[] byDay = new double[0];
     int n = 0;
     for (int code = 0; code < oi.idCount(); code++) {
-      AssetHistory h = history(oi.id(code), oi.to(code) - oi.from(code));
+      int from = oi.from(code);
+      int to = oi.to(code);
+      AssetHistory h = history(oi.id(code), to - from);
       if (h == null) {
         continue;
       }
-      int from = n;
-      for (int row = oi.from(code); row < oi.to(code); row++) {
-        double v = oi.oiUsd(row);
-        if (Double.isNaN(v)) {
-          continue;
-        }
-        if (n > from && days[n - 1] == oi.day(row)) {
-          sums[n - 1] += v;
-        } else {
-          days[n] = oi.day(row);
-          sums[n] = v;
-          n++;
+      int min = Integer.MAX_VALUE;
+      int max = Integer.MIN_VALUE;
+      for (int row = from; row < to; row++) {
+        if (!Double.isNaN(oi.oiUsd(row))) {
+          min = Math.min(min, oi.day(row));
+          max = Math.max(max, oi.day(row));
         }
       }
-      h.oiAt(days, sums, from, n);
+      int start = n;
+      long span = (long) max - min + 1;
+      if (min > max) {
+        // no values at all
+      } else if (span <= 4L * (to - from) + 64) {
+        if (byDay.length < span) {
+          byDay = new double[(int) span];
+        }
+        Arrays.fill(byDay, 0, (int) span, Double.NaN);
+        for (int row = from; row < to; row++) {
+          double v = oi.oiUsd(row);
+          if (!Double.isNaN(v)) {
+            int i = oi.day(row) - min;
+            byDay[i] = Double.isNaN(byDay[i]) ? v : byDay[i] + v;
+          }
+        }
+        for (int i = 0; i < span; i++) {
+          if (!Double.isNaN(byDay[i])) {
+            days[n] = min + i;
+            sums[n++] = byDay[i];
+          }
+        }
+      } else {
+        long[] keys = new long[to - from]; // day in the high half, row in the low half
+        int k = 0;
+        for (int row = from; row < to; row++) {
+          if (!Double.isNaN(oi.oiUsd(row))) {
+            keys[k++] = ((long) oi.day(row) << 32) | (row - from);
+          }
+        }
+        Arrays.sort(keys, 0, k);
+        for (int i = 0; i < k; i++) {
+          int day = (int) (keys[i] >> 32);
+          double v = oi.oiUsd(from + (int) keys[i]);
+          if (n > start && days[n - 1] == day) {
+            sums[n - 1] += v;
+          } else {
+            days[n] = day;
+            sums[n++] = v;
+          }
+        }
+      }
+      h.oiAt(days, sums, start, n);
     }
   }
 

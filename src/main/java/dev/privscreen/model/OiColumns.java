@@ -4,17 +4,20 @@ import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
  * The {@code open_interest} table in columns, as {@link PriceColumns} keeps prices: grouped by
- * asset, then sorted by day and venue; a null as NaN. Read as a {@code List<OiPoint>}, rows are
- * made on demand.
+ * asset, then by venue (in order of first appearance), then sorted by day; a null as NaN. That is
+ * the order venues report in, one series each, so a fetched or written history needs no sorting.
+ * Read as a {@code List<OiPoint>}, rows are made on demand.
  */
 public final class OiColumns extends AbstractList<OiPoint> implements RandomAccess {
   private final StringPool ids;
   private final StringPool venues;
   private final int[] start;
+  private final int size;
   private final int[] code;
   private final int[] venue;
   private final int[] day;
@@ -24,6 +27,7 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
       StringPool ids,
       StringPool venues,
       int[] start,
+      int size,
       int[] code,
       int[] venue,
       int[] day,
@@ -31,6 +35,7 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
     this.ids = ids;
     this.venues = venues;
     this.start = start;
+    this.size = size;
     this.code = code;
     this.venue = venue;
     this.day = day;
@@ -55,11 +60,12 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
 
   @Override
   public int size() {
-    return day.length;
+    return size;
   }
 
   @Override
   public OiPoint get(int row) {
+    Objects.checkIndex(row, size);
     return new OiPoint(
         ids.text(code[row]),
         venues.text(venue[row]),
@@ -76,7 +82,9 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
     return ids.text(code);
   }
 
-  /** Rows of the id with this code: {@code from(code)} to {@code to(code) - 1}, by day. */
+  /**
+   * Rows of the id with this code: {@code from(code)} to {@code to(code) - 1}, by venue and day.
+   */
   public int from(int code) {
     return start[code];
   }
@@ -98,11 +106,52 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
   public static final class Builder {
     private final StringPool ids = new StringPool();
     private final StringPool venues = new StringPool();
-    private int[] code = new int[256];
-    private int[] venue = new int[256];
-    private int[] day = new int[256];
-    private double[] oi = new double[256];
+    private int[] code;
+    private int[] venue;
+    private int[] day;
+    private double[] oi;
     private int n;
+
+    public Builder() {
+      this(256);
+    }
+
+    public Builder(int capacity) {
+      code = new int[capacity];
+      venue = new int[capacity];
+      day = new int[capacity];
+      oi = new double[capacity];
+    }
+
+    /** Adds the rows of {@code other}, in their order. */
+    public void append(Builder other) {
+      int[] codes = new int[other.ids.size()];
+      for (int c = 0; c < codes.length; c++) {
+        codes[c] = idCode(other.ids.text(c));
+      }
+      int[] venueCodes = new int[other.venues.size()];
+      for (int c = 0; c < venueCodes.length; c++) {
+        venueCodes[c] = venueCode(other.venues.text(c));
+      }
+      reserve(n + other.n);
+      for (int r = 0; r < other.n; r++) {
+        code[n + r] = codes[other.code[r]];
+        venue[n + r] = venueCodes[other.venue[r]];
+      }
+      System.arraycopy(other.day, 0, day, n, other.n);
+      System.arraycopy(other.oi, 0, oi, n, other.n);
+      n += other.n;
+    }
+
+    private void reserve(int capacity) {
+      if (capacity > day.length) {
+        int cap = Math.max(capacity, Math.max(16, n + (n >> 1)));
+        code = Arrays.copyOf(code, cap);
+        venue = Arrays.copyOf(venue, cap);
+        day = Arrays.copyOf(day, cap);
+        oi = Arrays.copyOf(oi, cap);
+      }
+    }
 
     public int idCode(CharSequence id) {
       return ids.code(id);
@@ -115,11 +164,7 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
     /** Adds a row; NaN stands for null. */
     public void add(int idCode, int venueCode, int epochDay, double oiUsd) {
       if (n == day.length) {
-        int cap = n + (n >> 1);
-        code = Arrays.copyOf(code, cap);
-        venue = Arrays.copyOf(venue, cap);
-        day = Arrays.copyOf(day, cap);
-        oi = Arrays.copyOf(oi, cap);
+        reserve(n + 1);
       }
       code[n] = idCode;
       venue[n] = venueCode;
@@ -147,17 +192,22 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
 
     /**
      * The columns, grouped and sorted. With {@code duplicates} given, two rows of one id, venue and
-     * day are reported to it (which may throw); without, both are kept.
+     * day are reported to it (which may throw); without, both are kept. The builder is spent: the
+     * columns may keep its arrays.
      */
     public OiColumns build(DuplicateRows duplicates) {
       int[] d = day;
       int[] v = venue;
       RowOrder.RowComparator within =
-          (a, b) -> d[a] != d[b] ? Integer.compare(d[a], d[b]) : Integer.compare(v[a], v[b]);
+          (a, b) -> v[a] != v[b] ? Integer.compare(v[a], v[b]) : Integer.compare(d[a], d[b]);
       RowOrder order = RowOrder.of(code, n, ids.size(), within);
       int[] rows = order.rows;
       if (duplicates != null) {
         order.reportRepeats(code, within, duplicates);
+      }
+      if (order.keepsOrder()) {
+        // Already grouped and sorted (as written by privscreen): no copy. The builder is done.
+        return new OiColumns(ids, venues, order.start, n, code, venue, day, oi);
       }
       int[] c2 = new int[n];
       int[] v2 = new int[n];
@@ -170,7 +220,7 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
         d2[k] = d[r];
         o2[k] = oi[r];
       }
-      return new OiColumns(ids, venues, order.start, c2, v2, d2, o2);
+      return new OiColumns(ids, venues, order.start, n, c2, v2, d2, o2);
     }
   }
 }

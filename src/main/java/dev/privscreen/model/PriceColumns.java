@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -15,15 +16,23 @@ import java.util.RandomAccess;
 public final class PriceColumns extends AbstractList<PricePoint> implements RandomAccess {
   private final StringPool ids;
   private final int[] start;
+  private final int size;
   private final int[] code;
   private final int[] day;
   private final double[] close;
   private final double[] volume;
 
   private PriceColumns(
-      StringPool ids, int[] start, int[] code, int[] day, double[] close, double[] volume) {
+      StringPool ids,
+      int[] start,
+      int size,
+      int[] code,
+      int[] day,
+      double[] close,
+      double[] volume) {
     this.ids = ids;
     this.start = start;
+    this.size = size;
     this.code = code;
     this.day = day;
     this.close = close;
@@ -48,11 +57,12 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
 
   @Override
   public int size() {
-    return day.length;
+    return size;
   }
 
   @Override
   public PricePoint get(int row) {
+    Objects.checkIndex(row, size);
     return new PricePoint(
         ids.text(code[row]),
         LocalDate.ofEpochDay(day[row]),
@@ -125,11 +135,48 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
   /** Collects rows in any order; {@link #build} groups and sorts them. */
   public static final class Builder {
     private final StringPool ids = new StringPool();
-    private int[] code = new int[256];
-    private int[] day = new int[256];
-    private double[] close = new double[256];
-    private double[] volume = new double[256];
+    private int[] code;
+    private int[] day;
+    private double[] close;
+    private double[] volume;
     private int n;
+
+    public Builder() {
+      this(256);
+    }
+
+    public Builder(int capacity) {
+      code = new int[capacity];
+      day = new int[capacity];
+      close = new double[capacity];
+      volume = new double[capacity];
+    }
+
+    /** Adds the rows of {@code other}, in their order. */
+    public void append(Builder other) {
+      int[] codes = new int[other.ids.size()];
+      for (int c = 0; c < codes.length; c++) {
+        codes[c] = idCode(other.ids.text(c));
+      }
+      reserve(n + other.n);
+      for (int r = 0; r < other.n; r++) {
+        code[n + r] = codes[other.code[r]];
+      }
+      System.arraycopy(other.day, 0, day, n, other.n);
+      System.arraycopy(other.close, 0, close, n, other.n);
+      System.arraycopy(other.volume, 0, volume, n, other.n);
+      n += other.n;
+    }
+
+    private void reserve(int capacity) {
+      if (capacity > day.length) {
+        int cap = Math.max(capacity, Math.max(16, n + (n >> 1)));
+        code = Arrays.copyOf(code, cap);
+        day = Arrays.copyOf(day, cap);
+        close = Arrays.copyOf(close, cap);
+        volume = Arrays.copyOf(volume, cap);
+      }
+    }
 
     public int idCode(CharSequence id) {
       return ids.code(id);
@@ -138,11 +185,7 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
     /** Adds a row; NaN stands for null. */
     public void add(int idCode, int epochDay, double closeUsd, double volumeUsd) {
       if (n == day.length) {
-        int cap = n + (n >> 1);
-        code = Arrays.copyOf(code, cap);
-        day = Arrays.copyOf(day, cap);
-        close = Arrays.copyOf(close, cap);
-        volume = Arrays.copyOf(volume, cap);
+        reserve(n + 1);
       }
       code[n] = idCode;
       day[n] = epochDay;
@@ -166,7 +209,8 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
 
     /**
      * The columns, grouped and sorted. With {@code duplicates} given, two rows of one id and day
-     * are reported to it (which may throw); without, both are kept.
+     * are reported to it (which may throw); without, both are kept. The builder is spent: the
+     * columns may keep its arrays.
      */
     public PriceColumns build(DuplicateRows duplicates) {
       int[] d = day;
@@ -175,6 +219,10 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
       int[] rows = order.rows;
       if (duplicates != null) {
         order.reportRepeats(code, within, duplicates);
+      }
+      if (order.keepsOrder()) {
+        // Already grouped and sorted (as written by privscreen): no copy. The builder is done.
+        return new PriceColumns(ids, order.start, n, code, day, close, volume);
       }
       int[] c2 = new int[n];
       int[] d2 = new int[n];
@@ -187,7 +235,7 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
         cl2[k] = close[r];
         v2[k] = volume[r];
       }
-      return new PriceColumns(ids, order.start, c2, d2, cl2, v2);
+      return new PriceColumns(ids, order.start, n, c2, d2, cl2, v2);
     }
   }
 }

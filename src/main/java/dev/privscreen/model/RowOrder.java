@@ -22,6 +22,16 @@ final class RowOrder {
     this.start = start;
   }
 
+  /** True when every row stays where it is: the input came grouped and sorted already. */
+  boolean keepsOrder() {
+    for (int k = 0; k < rows.length; k++) {
+      if (rows[k] != k) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static RowOrder of(int[] group, int n, int groups, RowComparator within) {
     int[] start = new int[groups + 1];
     for (int i = 0; i < n; i++) {

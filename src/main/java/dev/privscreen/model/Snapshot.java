@@ -33,7 +33,7 @@ public record Snapshot(
     return (PriceColumns) prices;
   }
 
-  /** The open interest, grouped by asset and sorted by day and venue. */
+  /** The open interest, grouped by asset and venue and sorted by day. */
   public OiColumns oiColumns() {
     return (OiColumns) openInterest;
   }

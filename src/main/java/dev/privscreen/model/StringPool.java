@@ -1,5 +1,6 @@
 package dev.privscreen.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -9,6 +10,13 @@ import java.util.Arrays;
  */
 public final class StringPool {
   private String[] texts = new String[16];
+
+  /** Each text's Latin-1 bytes, to compare with an {@link AsciiSlice}; null when not Latin-1. */
+  private byte[][] latin1 = new byte[16][];
+
+  /** The code of the last look-up: the rows of a table mostly come asset by asset. */
+  private int last = -1;
+
   private int size;
 
   /** Open addressing: code + 1 per slot, 0 for an empty slot. */
@@ -16,6 +24,9 @@ public final class StringPool {
 
   /** The code of {@code text}, added when it is new. */
   public int code(CharSequence text) {
+    if (text instanceof AsciiSlice a) {
+      return code(a.bytes(), a.start(), a.end());
+    }
     int mask = slots.length - 1;
     for (int i = spread(hash(text)) & mask; ; i = (i + 1) & mask) {
       int c = slots[i] - 1;
@@ -26,6 +37,31 @@ public final class StringPool {
         return c;
       }
     }
+  }
+
+  /** The code of the ASCII text {@code bytes[from, to)}, added when it is new. */
+  private int code(byte[] bytes, int from, int to) {
+    if (last >= 0 && same(latin1[last], bytes, from, to)) {
+      return last;
+    }
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + bytes[i];
+    }
+    int mask = slots.length - 1;
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      int c = slots[i] - 1;
+      if (c < 0) {
+        return last = add(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1), i);
+      }
+      if (same(latin1[c], bytes, from, to)) {
+        return last = c;
+      }
+    }
+  }
+
+  private static boolean same(byte[] text, byte[] bytes, int from, int to) {
+    return text != null && Arrays.equals(text, 0, text.length, bytes, from, to);
   }
 
   public String text(int code) {
@@ -39,13 +75,24 @@ public final class StringPool {
   private int add(String text, int slot) {
     if (size == texts.length) {
       texts = Arrays.copyOf(texts, size * 2);
+      latin1 = Arrays.copyOf(latin1, size * 2);
     }
     texts[size] = text;
+    latin1[size] = isLatin1(text) ? text.getBytes(StandardCharsets.ISO_8859_1) : null;
     slots[slot] = ++size;
     if (size * 2 > slots.length) {
       rehash();
     }
     return size - 1;
+  }
+
+  private static boolean isLatin1(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xFF) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void rehash() {

@@ -1,6 +1,7 @@
 package dev.privscreen.source;
 
 import dev.privscreen.error.DataException;
+import dev.privscreen.model.AsciiSlice;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,11 +38,15 @@ final class CsvCursor implements Closeable {
   private long line = 1;
 
   private long recordLine;
+
+  /** The stream's offset of {@code buf[0]}. */
+  private long base;
+
   private int count;
   private int[] from = new int[16];
   private int[] to = new int[16];
   private byte[] flags = new byte[16];
-  private Slice[] slices = new Slice[0];
+  private AsciiSlice[] slices = new AsciiSlice[0];
 
   CsvCursor(InputStream in, String name) {
     this(in, name, 1 << 20);
@@ -52,6 +57,13 @@ final class CsvCursor implements Closeable {
     this.in = in;
     this.name = name;
     this.buf = new byte[bufferSize];
+  }
+
+  /** A cursor over a piece of a file that starts at a line break: it has no byte-order mark. */
+  static CsvCursor piece(InputStream in, String name) {
+    CsvCursor c = new CsvCursor(in, name);
+    c.started = true;
+    return c;
   }
 
   /** Moves to the next record that is not a blank line; false at the end of the input. */
@@ -86,6 +98,34 @@ final class CsvCursor implements Closeable {
 
   int cells() {
     return count;
+  }
+
+  /** The line the next record starts on (at least). */
+  long nextLine() {
+    return line;
+  }
+
+  /** How many bytes of the stream the records so far took, blank lines and all. */
+  long offset() {
+    return base + pos;
+  }
+
+  /** True when cell {@code i} is ASCII as it stands in the buffer, with no quotes to undo. */
+  boolean plain(int i) {
+    return flags[i] == 0;
+  }
+
+  /** The buffer that a plain cell {@code i} stands in, from {@link #start} to {@link #end}. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  int start(int i) {
+    return from[i];
+  }
+
+  int end(int i) {
+    return to[i];
   }
 
   /** Cell {@code i} of the current record, trimmed; empty for an empty cell. */
@@ -227,7 +267,7 @@ final class CsvCursor implements Closeable {
       int old = slices.length;
       slices = Arrays.copyOf(slices, from.length);
       for (int k = old; k < slices.length; k++) {
-        slices[k] = new Slice();
+        slices[k] = new AsciiSlice();
       }
     }
     recordLine = line;
@@ -241,6 +281,7 @@ final class CsvCursor implements Closeable {
   private void fill() throws IOException {
     if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, limit - pos);
+      base += pos;
       limit -= pos;
       pos = 0;
     }
@@ -257,39 +298,5 @@ final class CsvCursor implements Closeable {
 
   private DataException malformed(long at, String what) {
     return new DataException(name + ":" + at + ": malformed CSV: " + what);
-  }
-
-  /** An ASCII cell seen in place; reused from record to record. */
-  private static final class Slice implements CharSequence {
-    private byte[] bytes;
-    private int start;
-    private int end;
-
-    Slice of(byte[] bytes, int start, int end) {
-      this.bytes = bytes;
-      this.start = start;
-      this.end = end;
-      return this;
-    }
-
-    @Override
-    public int length() {
-      return end - start;
-    }
-
-    @Override
-    public char charAt(int index) {
-      return (char) bytes[start + index];
-    }
-
-    @Override
-    public CharSequence subSequence(int s, int e) {
-      return new Slice().of(bytes, start + s, start + e);
-    }
-
-    @Override
-    public String toString() {
-      return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
-    }
   }
 }

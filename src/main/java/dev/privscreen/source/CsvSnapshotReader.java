@@ -25,7 +25,18 @@ import java.util.concurrent.Future;
 final class CsvSnapshotReader {
   private CsvSnapshotReader() {}
 
+  /** From this many bytes of CSV on, the tables are read on all cores. */
+  private static final long PARALLEL_BYTES = 16L << 20;
+
+  /** A prices or open-interest table is read in pieces of about this size, on all cores. */
+  private static final long PIECE_BYTES = 8L << 20;
+
   static Snapshot read(Path dir) {
+    return read(dir, PARALLEL_BYTES, PIECE_BYTES);
+  }
+
+  /** With the sizes from which to read in parallel and in pieces; tests make them small. */
+  static Snapshot read(Path dir, long parallelBytes, long pieceBytes) {
     String dirName = dir.toString();
     if (!Files.isRegularFile(dir.resolve(Table.ASSETS.fileName()))) {
       throw new DataException(dirName + ": not a snapshot directory: assets.csv is missing");
@@ -41,19 +52,12 @@ final class CsvSnapshotReader {
         bytes += size(file);
       }
     }
-    // Each file fills its own assembler (duplicates are per table); large histories are read
-    // on all cores at once, small ones on this thread, which starts quicker.
-    List<SnapshotAssembler> parts = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      parts.add(new SnapshotAssembler());
-    }
-    if (bytes < PARALLEL_BYTES || Runtime.getRuntime().availableProcessors() < 2) {
-      for (int i = 0; i < files.size(); i++) {
-        readTable(files.get(i), tables.get(i), parts.get(i));
-      }
-    } else {
-      readAll(files, tables, parts);
-    }
+    // Large histories are read on all cores at once, small ones on this thread, which starts
+    // quicker.
+    List<SnapshotAssembler> parts =
+        bytes < parallelBytes || Runtime.getRuntime().availableProcessors() < 2
+            ? readInOrder(files, tables)
+            : readConcurrently(files, tables, pieceBytes);
     SnapshotAssembler assembler = SnapshotAssembler.merge(parts);
     Instant asOf = null;
     String category = null;
@@ -66,9 +70,6 @@ final class CsvSnapshotReader {
     return assembler.build(asOf, category, dirName);
   }
 
-  /** From this many bytes of CSV on, the tables are read in parallel. */
-  private static final long PARALLEL_BYTES = 16L << 20;
-
   private static long size(Path file) {
     try {
       return Files.size(file);
@@ -77,32 +78,60 @@ final class CsvSnapshotReader {
     }
   }
 
-  /** Reads the tables concurrently; the first failure in table order is the one reported. */
-  private static void readAll(List<Path> files, List<Table> tables, List<SnapshotAssembler> parts) {
+  /** Each file fills its own assembler: duplicates are checked per table. */
+  private static List<SnapshotAssembler> readInOrder(List<Path> files, List<Table> tables) {
+    List<SnapshotAssembler> parts = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      parts.add(readTable(files.get(i), tables.get(i)));
+    }
+    return parts;
+  }
+
+  /**
+   * Reads the tables concurrently, and a large prices or open-interest table in pieces, so that
+   * both cores work until the end. The first failure in table order is the one reported. A table
+   * read in pieces that fails is read again in one go, so that its error names the right line.
+   *
+   * <p>Pieces are cut after a line break, which may be inside a quoted cell. Then the piece before
+   * the cut, which began where a record began, ends inside quotes and fails; so the table is read
+   * again in one go, and no piece that began inside a cell is kept.
+   */
+  private static List<SnapshotAssembler> readConcurrently(
+      List<Path> files, List<Table> tables, long pieceBytes) {
+    int cores = Runtime.getRuntime().availableProcessors();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(files.size(), Runtime.getRuntime().availableProcessors()),
+            cores,
             r -> {
               Thread t = new Thread(r, "privscreen-read");
               t.setDaemon(true);
               return t;
             });
     try {
-      List<Future<?>> done = new ArrayList<>();
+      List<List<Future<Piece>>> pending = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
-        int k = i;
-        done.add(pool.submit(() -> readTable(files.get(k), tables.get(k), parts.get(k))));
-      }
-      for (Future<?> f : done) {
-        try {
-          f.get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
+        Path file = files.get(i);
+        Table table = tables.get(i);
+        List<Future<Piece>> pieces = new ArrayList<>();
+        TablePieces split =
+            table == Table.PRICES || table == Table.OPEN_INTEREST
+                ? TablePieces.split(file, table, pieceBytes)
+                : null;
+        if (split == null || split.count() < 2) {
+          pieces.add(pool.submit(() -> new Piece(readTable(file, table), 0)));
+        } else {
+          for (int k = 0; k < split.count(); k++) {
+            int piece = k;
+            pieces.add(pool.submit(() -> readPiece(split, piece)));
           }
-          throw new IllegalStateException(e.getCause());
         }
+        pending.add(pieces);
       }
+      List<SnapshotAssembler> parts = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        parts.addAll(collect(pending.get(i), files.get(i), tables.get(i)));
+      }
+      return parts;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DataException("interrupted while reading");
@@ -111,33 +140,92 @@ final class CsvSnapshotReader {
     }
   }
 
-  private static void readTable(Path file, Table table, SnapshotAssembler assembler) {
+  /** One piece of a table as read: its rows, and how many lines it spanned. */
+  private record Piece(SnapshotAssembler part, long lines) {}
+
+  /** A table's parts, in order, with each piece's lines counted from the table's start. */
+  private static List<SnapshotAssembler> collect(List<Future<Piece>> pending, Path file, Table t)
+      throws InterruptedException {
+    List<Piece> pieces = new ArrayList<>();
+    try {
+      for (Future<Piece> f : pending) {
+        pieces.add(f.get());
+      }
+    } catch (ExecutionException e) {
+      if (pending.size() > 1 && e.getCause() instanceof DataException) {
+        return List.of(readTable(file, t)); // in one go, for the message's line number
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    if (pieces.size() == 1) {
+      return List.of(pieces.get(0).part());
+    }
+    List<SnapshotAssembler> parts = new ArrayList<>();
+    long before = pieces.get(0).lines(); // the first piece holds the header
+    parts.add(pieces.get(0).part());
+    for (Piece p : pieces.subList(1, pieces.size())) {
+      p.part().startsAfterLine(before);
+      before += p.lines();
+      parts.add(p.part());
+    }
+    return parts;
+  }
+
+  private static SnapshotAssembler readTable(Path file, Table table) {
     String name = file.toString();
+    SnapshotAssembler part = new SnapshotAssembler();
     try (CsvCursor csv = new CsvCursor(Files.newInputStream(file), name)) {
       if (!csv.next()) {
         throw new DataException(name + ": empty file, expected a header row");
       }
-      CursorRow row = new CursorRow(csv, name, header(csv, table, name));
-      while (csv.next()) {
-        if (csv.cells() != row.columns.length) {
-          throw new DataException(
-              row.where()
-                  + ": expected "
-                  + row.columns.length
-                  + " cells as in the header, found "
-                  + csv.cells());
-        }
-        assembler.add(table, row);
-      }
+      readRows(csv, new CursorRow(csv, name, header(csv, table, name)), table, part);
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": no such file");
     } catch (IOException e) {
       throw new DataException(name + ": cannot read: " + e.getMessage(), e);
     }
+    return part;
+  }
+
+  /**
+   * Piece {@code k} of a split table. The first also reads the header; the others start at a line
+   * break and count their lines from 1, which {@link #collect} then shifts.
+   */
+  private static Piece readPiece(TablePieces split, int k) {
+    String name = split.file().toString();
+    SnapshotAssembler part = new SnapshotAssembler();
+    try (CsvCursor csv = split.open(k)) {
+      if (k == 0) {
+        csv.next();
+        header(csv, split.table(), name);
+      }
+      readRows(csv, new CursorRow(csv, name, split.columns()), split.table(), part);
+      return new Piece(part, csv.nextLine() - 1);
+    } catch (IOException e) {
+      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static void readRows(CsvCursor csv, CursorRow row, Table table, SnapshotAssembler part)
+      throws IOException {
+    while (csv.next()) {
+      if (csv.cells() != row.columns.length) {
+        throw new DataException(
+            row.where()
+                + ": expected "
+                + row.columns.length
+                + " cells as in the header, found "
+                + csv.cells());
+      }
+      part.add(table, row);
+    }
   }
 
   /** The column names, lower case, checked for repeats and the table's required columns. */
-  private static String[] header(CsvCursor csv, Table table, String name) {
+  static String[] header(CsvCursor csv, Table table, String name) {
     Map<String, Integer> columns = new HashMap<>();
     String[] names = new String[csv.cells()];
     for (int i = 0; i < csv.cells(); i++) {
@@ -204,6 +292,42 @@ final class CsvSnapshotReader {
         cells[i] = new ColumnCell(this, i);
       }
       return cells[i];
+    }
+
+    // The common case straight from the buffer: a plain cell that parses. Anything else (an empty
+    // or quoted cell, a bad value) goes through the cell, as in Row, for its value or its error.
+
+    @Override
+    public CharSequence requiredKey(String column) {
+      int i = indexOf(column);
+      if (i >= 0 && csv.plain(i) && csv.end(i) > csv.start(i)) {
+        return csv.cell(i);
+      }
+      return Row.super.requiredKey(column);
+    }
+
+    @Override
+    public int epochDay(String column) {
+      int i = indexOf(column);
+      if (i >= 0 && csv.plain(i) && csv.end(i) - csv.start(i) == 10) {
+        int day = Values.isoEpochDay(csv.buffer(), csv.start(i));
+        if (day != Integer.MIN_VALUE) {
+          return day;
+        }
+      }
+      return Row.super.epochDay(column);
+    }
+
+    @Override
+    public double nonNegativeOrNaN(String column) {
+      int i = indexOf(column);
+      if (i >= 0 && csv.plain(i)) {
+        double v = Values.decimal(csv.buffer(), csv.start(i), csv.end(i));
+        if (v >= 0 && v < Double.POSITIVE_INFINITY) {
+          return v;
+        }
+      }
+      return Row.super.nonNegativeOrNaN(column);
     }
 
     private int indexOf(String column) {

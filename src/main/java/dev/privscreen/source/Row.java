@@ -7,4 +7,23 @@ interface Row {
 
   /** The record's cell for a column; a cell with null text when it has none. */
   Cell cell(String column);
+
+  /**
+   * {@link Values#requiredKey} of a column. The typed reads below exist so that a reader can take
+   * the common case straight from its buffer; whatever it cannot decide goes through the cell,
+   * which gives the value or the error.
+   */
+  default CharSequence requiredKey(String column) {
+    return Values.requiredKey(cell(column));
+  }
+
+  /** {@link Values#epochDay} of a column. */
+  default int epochDay(String column) {
+    return Values.epochDay(cell(column));
+  }
+
+  /** {@link Values#nonNegativeOrNaN} of a column. */
+  default double nonNegativeOrNaN(String column) {
+    return Values.nonNegativeOrNaN(cell(column));
+  }
 }

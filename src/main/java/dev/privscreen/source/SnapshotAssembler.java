@@ -82,22 +82,18 @@ final class SnapshotAssembler {
   }
 
   private void addPrice(Row r) {
-    int id = prices.idCode(Values.requiredKey(r.cell("id")));
-    int day = Values.epochDay(r.cell("date"));
-    prices.add(
-        id,
-        day,
-        Values.nonNegativeOrNaN(r.cell("close_usd")),
-        Values.nonNegativeOrNaN(r.cell("volume_usd")));
+    int id = prices.idCode(r.requiredKey("id"));
+    int day = r.epochDay("date");
+    prices.add(id, day, r.nonNegativeOrNaN("close_usd"), r.nonNegativeOrNaN("volume_usd"));
     priceRows.add(r.where());
     newestPriceDay = Math.max(newestPriceDay, day);
   }
 
   private void addOi(Row r) {
-    int id = openInterest.idCode(Values.requiredKey(r.cell("id")));
-    int venue = venueCode(Values.requiredKey(r.cell("venue")));
-    int day = Values.epochDay(r.cell("date"));
-    openInterest.add(id, venue, day, Values.nonNegativeOrNaN(r.cell("oi_usd")));
+    int id = openInterest.idCode(r.requiredKey("id"));
+    int venue = venueCode(r.requiredKey("venue"));
+    int day = r.epochDay("date");
+    openInterest.add(id, venue, day, r.nonNegativeOrNaN("oi_usd"));
     oiRows.add(r.where());
     newestOtherDay = Math.max(newestOtherDay, day);
   }
@@ -192,28 +188,38 @@ final class SnapshotAssembler {
   }
 
   /**
-   * One assembler holding the rows of several, in order; each part read its own tables, so their
-   * duplicate checks never overlap.
+   * Says that this part's rows were read from a piece of a file that starts after {@code lines}
+   * lines: its places count from there.
+   */
+  void startsAfterLine(long lines) {
+    priceRows.lineOffset = lines;
+    oiRows.lineOffset = lines;
+  }
+
+  /**
+   * One assembler holding the rows of several, in order. Parts read whole tables, except that a
+   * large prices or open-interest table may come in consecutive pieces; asset and metric duplicates
+   * are checked per part, so those tables are never split.
    */
   static SnapshotAssembler merge(List<SnapshotAssembler> parts) {
     SnapshotAssembler all = new SnapshotAssembler();
+    int priceCount = 0;
+    int oiCount = 0;
+    for (SnapshotAssembler p : parts) {
+      priceCount += p.prices.size();
+      oiCount += p.openInterest.size();
+    }
+    all.prices = new PriceColumns.Builder(priceCount);
+    all.priceRows.at = new long[priceCount];
+    all.openInterest = new OiColumns.Builder(oiCount);
+    all.oiRows.at = new long[oiCount];
     for (SnapshotAssembler p : parts) {
       all.assets.addAll(p.assets);
-      if (p.prices.size() > 0) {
-        if (all.prices.size() > 0) {
-          throw new IllegalStateException("prices read by two parts");
-        }
-        all.prices = p.prices;
-        all.priceRows = p.priceRows;
-        all.newestPriceDay = p.newestPriceDay;
-      }
-      if (p.openInterest.size() > 0) {
-        if (all.openInterest.size() > 0) {
-          throw new IllegalStateException("open interest read by two parts");
-        }
-        all.openInterest = p.openInterest;
-        all.oiRows = p.oiRows;
-      }
+      all.prices.append(p.prices);
+      all.priceRows.append(p.priceRows);
+      all.openInterest.append(p.openInterest);
+      all.oiRows.append(p.oiRows);
+      all.newestPriceDay = Math.max(all.newestPriceDay, p.newestPriceDay);
       all.newestOtherDay = Math.max(all.newestOtherDay, p.newestOtherDay);
       all.listings.addAll(p.listings);
       all.metrics.addAll(p.metrics);
@@ -284,6 +290,9 @@ final class SnapshotAssembler {
     private long[] at = new long[256];
     private int n;
 
+    /** Added to each line: the lines before the piece of the file these rows were read from. */
+    long lineOffset;
+
     void add(Place p) {
       file = p.file();
       if (n == at.length) {
@@ -293,7 +302,21 @@ final class SnapshotAssembler {
     }
 
     Place get(int row) {
-      return new Place(file, at[row] >>> 32, at[row] & 0xFFFF_FFFFL);
+      return new Place(file, lineOffset + (at[row] >>> 32), at[row] & 0xFFFF_FFFFL);
+    }
+
+    /** Adds the places of {@code other}, in their order. */
+    void append(Places other) {
+      if (other.n == 0) {
+        return;
+      }
+      file = other.file;
+      if (n + other.n > at.length) {
+        at = Arrays.copyOf(at, Math.max(n + other.n, n + (n >> 1)));
+      }
+      for (int i = 0; i < other.n; i++) {
+        at[n++] = other.at[i] + ((other.lineOffset - lineOffset) << 32);
+      }
     }
   }
 }

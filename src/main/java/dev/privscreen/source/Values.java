@@ -1,6 +1,8 @@
 package dev.privscreen.source;
 
 import dev.privscreen.error.DataException;
+import dev.privscreen.model.AsciiSlice;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -162,20 +164,28 @@ final class Values {
    * correctly.
    */
   static double decimal(CharSequence t) {
-    int n = t.length();
-    int i = 0;
+    if (t instanceof AsciiSlice a) {
+      return decimal(a.bytes(), a.start(), a.end());
+    }
+    byte[] b = ascii(t);
+    return b == null ? Double.NaN : decimal(b, 0, b.length);
+  }
+
+  /** {@link #decimal(CharSequence)} of the ASCII bytes {@code t[i, n)}. */
+  static double decimal(byte[] t, int i, int n) {
+    int first = i;
     boolean negative = false;
-    if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-      negative = t.charAt(i) == '-';
+    if (i < n && (t[i] == '+' || t[i] == '-')) {
+      negative = t[i] == '-';
       i++;
     }
     long mantissa = 0;
     int significant = 0;
     int scale = 0;
     int intDigits = 0;
-    while (i < n && isDigit(t.charAt(i))) {
+    while (i < n && isDigit(t[i])) {
       if (significant < 18) {
-        mantissa = mantissa * 10 + (t.charAt(i) - '0');
+        mantissa = mantissa * 10 + (t[i] - '0');
         significant += mantissa == 0 ? 0 : 1;
       } else {
         significant++;
@@ -185,11 +195,11 @@ final class Values {
       intDigits++;
     }
     int fracDigits = 0;
-    if (i < n && t.charAt(i) == '.') {
+    if (i < n && t[i] == '.') {
       i++;
-      while (i < n && isDigit(t.charAt(i))) {
+      while (i < n && isDigit(t[i])) {
         if (significant < 18) {
-          mantissa = mantissa * 10 + (t.charAt(i) - '0');
+          mantissa = mantissa * 10 + (t[i] - '0');
           significant += mantissa == 0 ? 0 : 1;
           scale--;
         } else {
@@ -203,16 +213,16 @@ final class Values {
       return Double.NaN;
     }
     int exponent = 0;
-    if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+    if (i < n && (t[i] == 'e' || t[i] == 'E')) {
       i++;
       boolean negativeExponent = false;
-      if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-        negativeExponent = t.charAt(i) == '-';
+      if (i < n && (t[i] == '+' || t[i] == '-')) {
+        negativeExponent = t[i] == '-';
         i++;
       }
       int expDigits = 0;
-      while (i < n && isDigit(t.charAt(i))) {
-        exponent = Math.min(exponent * 10 + (t.charAt(i) - '0'), 100_000);
+      while (i < n && isDigit(t[i])) {
+        exponent = Math.min(exponent * 10 + (t[i] - '0'), 100_000);
         i++;
         expDigits++;
       }
@@ -229,18 +239,31 @@ final class Values {
     if (mantissa == 0) {
       v = 0;
     } else if (significant > 15 || power < -22 || power > 22) {
-      return Double.parseDouble(t.toString());
+      return Double.parseDouble(new String(t, first, n - first, StandardCharsets.ISO_8859_1));
     } else {
       v = power >= 0 ? mantissa * POWERS_OF_TEN[power] : mantissa / POWERS_OF_TEN[-power];
     }
     return negative ? -v : v;
   }
 
+  /** The text's bytes, or null when it is not all ASCII (and so neither a number nor a date). */
+  private static byte[] ascii(CharSequence t) {
+    byte[] b = new byte[t.length()];
+    for (int i = 0; i < b.length; i++) {
+      char ch = t.charAt(i);
+      if (ch > 127) {
+        return null;
+      }
+      b[i] = (byte) ch;
+    }
+    return b;
+  }
+
   private static boolean isVisibleAscii(char ch) {
     return ch > ' ' && ch < 127;
   }
 
-  private static boolean isDigit(char ch) {
+  private static boolean isDigit(int ch) {
     return ch >= '0' && ch <= '9';
   }
 
@@ -249,10 +272,19 @@ final class Values {
    * when it is not a real date.
    */
   private static int isoEpochDay(CharSequence t) {
-    int y = digits(t, 0, 4);
-    int m = digits(t, 5, 2);
-    int d = digits(t, 8, 2);
-    if (y < 0 || m < 1 || m > 12 || d < 1 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+    if (t instanceof AsciiSlice a) {
+      return isoEpochDay(a.bytes(), a.start());
+    }
+    byte[] b = ascii(t.subSequence(0, 10));
+    return b == null ? Integer.MIN_VALUE : isoEpochDay(b, 0);
+  }
+
+  /** {@link #isoEpochDay(CharSequence)} of the ASCII bytes from {@code t[at]} on (ten of them). */
+  static int isoEpochDay(byte[] t, int at) {
+    int y = digits(t, at, 4);
+    int m = digits(t, at + 5, 2);
+    int d = digits(t, at + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || t[at + 4] != '-' || t[at + 7] != '-') {
       return Integer.MIN_VALUE;
     }
     boolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -268,6 +300,18 @@ final class Values {
     int dayOfYear = (153 * mm + 2) / 5 + d - 1;
     int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     return era * 146_097 + dayOfEra + DAYS_TO_2000_03_01;
+  }
+
+  /** The number written by {@code len} digits at {@code from}, or -1. */
+  private static int digits(byte[] t, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      if (!isDigit(t[i])) {
+        return -1;
+      }
+      v = v * 10 + (t[i] - '0');
+    }
+    return v;
   }
 
   /** The number written by {@code len} digits at {@code from}, or -1. */

@@ -90,7 +90,7 @@ class ColumnsTest {
   }
 
   @Test
-  void openInterestIsSortedByDayThenVenueAndRepeatsAreByVenue() {
+  void openInterestIsGroupedByVenueThenSortedByDayAndRepeatsAreByVenue() {
     List<OiPoint> rows =
         List.of(
             new OiPoint("zcash", "okx", D.plusDays(1), 2.0),
@@ -104,6 +104,7 @@ class ColumnsTest {
             new OiPoint("zcash", "okx", D, null),
             new OiPoint("zcash", "okx", D.plusDays(1), 2.0),
             new OiPoint("zcash", "binance", D.plusDays(1), 1.0));
+    assertThat(o.day(2)).isEqualTo(D.plusDays(1).toEpochDay());
     OiColumns.Builder b = new OiColumns.Builder();
     b.add(b.idCode("zcash"), b.venueCode("okx"), 1, 1);
     b.add(b.idCode("zcash"), b.venueCode("binance"), 1, 1);
