@@ -100,11 +100,6 @@ final class CsvCursor implements Closeable {
     return count;
   }
 
-  /** The line the next record starts on (at least). */
-  long nextLine() {
-    return line;
-  }
-
   /** How many bytes of the stream the records so far took, blank lines and all. */
   long offset() {
     return base + pos;

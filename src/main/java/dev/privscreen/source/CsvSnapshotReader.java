@@ -67,7 +67,11 @@ final class CsvSnapshotReader {
       asOf = m.asOf();
       category = m.category();
     }
-    return assembler.build(asOf, category, dirName);
+    try {
+      return assembler.build(asOf, category, dirName);
+    } catch (SnapshotAssembler.DuplicateWithoutPlace e) {
+      return read(dir, Long.MAX_VALUE, pieceBytes); // in one go, to name the duplicate's rows
+    }
   }
 
   private static long size(Path file) {
@@ -82,7 +86,7 @@ final class CsvSnapshotReader {
   private static List<SnapshotAssembler> readInOrder(List<Path> files, List<Table> tables) {
     List<SnapshotAssembler> parts = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      parts.add(readTable(files.get(i), tables.get(i)));
+      parts.add(readTable(files.get(i), tables.get(i), new SnapshotAssembler()));
     }
     return parts;
   }
@@ -90,7 +94,8 @@ final class CsvSnapshotReader {
   /**
    * Reads the tables concurrently, and a large prices or open-interest table in pieces, so that
    * both cores work until the end. The first failure in table order is the one reported. A table
-   * read in pieces that fails is read again in one go, so that its error names the right line.
+   * read in pieces that fails is read again in one go, so that its error names the right line. The
+   * parts keep no places (see {@link SnapshotAssembler#withoutPlaces()}).
    *
    * <p>Pieces are cut after a line break, which may be inside a quoted cell. Then the piece before
    * the cut, which began where a record began, ends inside quotes and fails; so the table is read
@@ -108,17 +113,17 @@ final class CsvSnapshotReader {
               return t;
             });
     try {
-      List<List<Future<Piece>>> pending = new ArrayList<>();
+      List<List<Future<SnapshotAssembler>>> pending = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
         Path file = files.get(i);
         Table table = tables.get(i);
-        List<Future<Piece>> pieces = new ArrayList<>();
+        List<Future<SnapshotAssembler>> pieces = new ArrayList<>();
         TablePieces split =
             table == Table.PRICES || table == Table.OPEN_INTEREST
                 ? TablePieces.split(file, table, pieceBytes)
                 : null;
         if (split == null || split.count() < 2) {
-          pieces.add(pool.submit(() -> new Piece(readTable(file, table), 0)));
+          pieces.add(pool.submit(() -> readTable(file, table, SnapshotAssembler.withoutPlaces())));
         } else {
           for (int k = 0; k < split.count(); k++) {
             int piece = k;
@@ -140,43 +145,28 @@ final class CsvSnapshotReader {
     }
   }
 
-  /** One piece of a table as read: its rows, and how many lines it spanned. */
-  private record Piece(SnapshotAssembler part, long lines) {}
-
-  /** A table's parts, in order, with each piece's lines counted from the table's start. */
-  private static List<SnapshotAssembler> collect(List<Future<Piece>> pending, Path file, Table t)
-      throws InterruptedException {
-    List<Piece> pieces = new ArrayList<>();
+  /** A table's parts, in order; read again in one go when a piece failed. */
+  private static List<SnapshotAssembler> collect(
+      List<Future<SnapshotAssembler>> pending, Path file, Table table) throws InterruptedException {
+    List<SnapshotAssembler> parts = new ArrayList<>();
     try {
-      for (Future<Piece> f : pending) {
-        pieces.add(f.get());
+      for (Future<SnapshotAssembler> f : pending) {
+        parts.add(f.get());
       }
     } catch (ExecutionException e) {
       if (pending.size() > 1 && e.getCause() instanceof DataException) {
-        return List.of(readTable(file, t)); // in one go, for the message's line number
+        return List.of(readTable(file, table, new SnapshotAssembler())); // for the line number
       }
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException(e.getCause());
     }
-    if (pieces.size() == 1) {
-      return List.of(pieces.get(0).part());
-    }
-    List<SnapshotAssembler> parts = new ArrayList<>();
-    long before = pieces.get(0).lines(); // the first piece holds the header
-    parts.add(pieces.get(0).part());
-    for (Piece p : pieces.subList(1, pieces.size())) {
-      p.part().startsAfterLine(before);
-      before += p.lines();
-      parts.add(p.part());
-    }
     return parts;
   }
 
-  private static SnapshotAssembler readTable(Path file, Table table) {
+  private static SnapshotAssembler readTable(Path file, Table table, SnapshotAssembler part) {
     String name = file.toString();
-    SnapshotAssembler part = new SnapshotAssembler();
     try (CsvCursor csv = new CsvCursor(Files.newInputStream(file), name)) {
       if (!csv.next()) {
         throw new DataException(name + ": empty file, expected a header row");
@@ -192,18 +182,19 @@ final class CsvSnapshotReader {
 
   /**
    * Piece {@code k} of a split table. The first also reads the header; the others start at a line
-   * break and count their lines from 1, which {@link #collect} then shifts.
+   * break and count their lines from 1, which only an error would show, and an error has the table
+   * read again in one go.
    */
-  private static Piece readPiece(TablePieces split, int k) {
+  private static SnapshotAssembler readPiece(TablePieces split, int k) {
     String name = split.file().toString();
-    SnapshotAssembler part = new SnapshotAssembler();
+    SnapshotAssembler part = SnapshotAssembler.withoutPlaces();
     try (CsvCursor csv = split.open(k)) {
       if (k == 0) {
         csv.next();
         header(csv, split.table(), name);
       }
       readRows(csv, new CursorRow(csv, name, split.columns()), split.table(), part);
-      return new Piece(part, csv.nextLine() - 1);
+      return part;
     } catch (IOException e) {
       throw new DataException(name + ": cannot read: " + e.getMessage(), e);
     }

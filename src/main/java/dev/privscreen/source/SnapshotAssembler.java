@@ -28,9 +28,12 @@ import java.util.function.Supplier;
 final class SnapshotAssembler {
   private final List<Asset> assets = new ArrayList<>();
   private PriceColumns.Builder prices = new PriceColumns.Builder();
-  private Places priceRows = new Places();
+
+  /** Where each price and OI row was read; null when a parallel read does not keep places. */
+  private Places priceRows;
+
   private OiColumns.Builder openInterest = new OiColumns.Builder();
-  private Places oiRows = new Places();
+  private Places oiRows;
   private final List<ListingEvent> listings = new ArrayList<>();
   private final List<MetricPoint> metrics = new ArrayList<>();
   private final List<SourceStatus> sources = new ArrayList<>();
@@ -50,6 +53,32 @@ final class SnapshotAssembler {
   private int newestPriceDay = Integer.MIN_VALUE;
 
   private int newestOtherDay = Integer.MIN_VALUE;
+
+  /** An assembler that keeps the place of each row, to name both rows of a duplicate. */
+  SnapshotAssembler() {
+    this(true);
+  }
+
+  private SnapshotAssembler(boolean places) {
+    priceRows = places ? new Places() : null;
+    oiRows = places ? new Places() : null;
+  }
+
+  /**
+   * An assembler for a parallel read, which keeps no places: 8 bytes a row saved, and a duplicate
+   * makes {@link #build} throw {@link DuplicateWithoutPlace}, for the caller to read again in one
+   * go and so name the rows.
+   */
+  static SnapshotAssembler withoutPlaces() {
+    return new SnapshotAssembler(false);
+  }
+
+  /** A duplicate found by an assembler that kept no places. */
+  static final class DuplicateWithoutPlace extends RuntimeException {
+    DuplicateWithoutPlace() {
+      super("duplicate row", null, false, false);
+    }
+  }
 
   void add(Table table, Row row) {
     switch (table) {
@@ -85,7 +114,9 @@ final class SnapshotAssembler {
     int id = prices.idCode(r.requiredKey("id"));
     int day = r.epochDay("date");
     prices.add(id, day, r.nonNegativeOrNaN("close_usd"), r.nonNegativeOrNaN("volume_usd"));
-    priceRows.add(r.where());
+    if (priceRows != null) {
+      priceRows.add(r.where());
+    }
     newestPriceDay = Math.max(newestPriceDay, day);
   }
 
@@ -94,7 +125,9 @@ final class SnapshotAssembler {
     int venue = venueCode(r.requiredKey("venue"));
     int day = r.epochDay("date");
     openInterest.add(id, venue, day, r.nonNegativeOrNaN("oi_usd"));
-    oiRows.add(r.where());
+    if (oiRows != null) {
+      oiRows.add(r.where());
+    }
     newestOtherDay = Math.max(newestOtherDay, day);
   }
 
@@ -188,21 +221,14 @@ final class SnapshotAssembler {
   }
 
   /**
-   * Says that this part's rows were read from a piece of a file that starts after {@code lines}
-   * lines: its places count from there.
-   */
-  void startsAfterLine(long lines) {
-    priceRows.lineOffset = lines;
-    oiRows.lineOffset = lines;
-  }
-
-  /**
    * One assembler holding the rows of several, in order. Parts read whole tables, except that a
    * large prices or open-interest table may come in consecutive pieces; asset and metric duplicates
    * are checked per part, so those tables are never split.
    */
   static SnapshotAssembler merge(List<SnapshotAssembler> parts) {
-    SnapshotAssembler all = new SnapshotAssembler();
+    // places are kept when every part kept them
+    SnapshotAssembler all =
+        new SnapshotAssembler(parts.stream().allMatch(p -> p.priceRows != null));
     int priceCount = 0;
     int oiCount = 0;
     for (SnapshotAssembler p : parts) {
@@ -210,15 +236,15 @@ final class SnapshotAssembler {
       oiCount += p.openInterest.size();
     }
     all.prices = new PriceColumns.Builder(priceCount);
-    all.priceRows.at = new long[priceCount];
     all.openInterest = new OiColumns.Builder(oiCount);
-    all.oiRows.at = new long[oiCount];
     for (SnapshotAssembler p : parts) {
       all.assets.addAll(p.assets);
       all.prices.append(p.prices);
-      all.priceRows.append(p.priceRows);
       all.openInterest.append(p.openInterest);
-      all.oiRows.append(p.oiRows);
+      if (all.priceRows != null) {
+        all.priceRows.append(p.priceRows);
+        all.oiRows.append(p.oiRows);
+      }
       all.newestPriceDay = Math.max(all.newestPriceDay, p.newestPriceDay);
       all.newestOtherDay = Math.max(all.newestOtherDay, p.newestOtherDay);
       all.listings.addAll(p.listings);
@@ -263,7 +289,10 @@ final class SnapshotAssembler {
         asOf, category, assets, priceColumns, oiColumns, listings, metrics, sources);
   }
 
-  private static DataException duplicate(Places places, int first, int later, String what) {
+  private static RuntimeException duplicate(Places places, int first, int later, String what) {
+    if (places == null) {
+      return new DuplicateWithoutPlace();
+    }
     return new DataException(
         places.get(later) + ": duplicate " + what + " (first at " + places.get(first) + ")");
   }
@@ -290,9 +319,6 @@ final class SnapshotAssembler {
     private long[] at = new long[256];
     private int n;
 
-    /** Added to each line: the lines before the piece of the file these rows were read from. */
-    long lineOffset;
-
     void add(Place p) {
       file = p.file();
       if (n == at.length) {
@@ -302,7 +328,7 @@ final class SnapshotAssembler {
     }
 
     Place get(int row) {
-      return new Place(file, lineOffset + (at[row] >>> 32), at[row] & 0xFFFF_FFFFL);
+      return new Place(file, at[row] >>> 32, at[row] & 0xFFFF_FFFFL);
     }
 
     /** Adds the places of {@code other}, in their order. */
@@ -314,9 +340,8 @@ final class SnapshotAssembler {
       if (n + other.n > at.length) {
         at = Arrays.copyOf(at, Math.max(n + other.n, n + (n >> 1)));
       }
-      for (int i = 0; i < other.n; i++) {
-        at[n++] = other.at[i] + ((other.lineOffset - lineOffset) << 32);
-      }
+      System.arraycopy(other.at, 0, at, n, other.n);
+      n += other.n;
     }
   }
 }
