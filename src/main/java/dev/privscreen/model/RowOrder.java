@@ -11,7 +11,10 @@ final class RowOrder {
     int compare(int a, int b);
   }
 
-  /** {@code rows[k]}: the row (in the order added) that goes to position k. */
+  /**
+   * {@code rows[k]}: the row (in the order added) that goes to position k; null when the rows came
+   * in order already, each strictly after the one before (so none repeats another).
+   */
   final int[] rows;
 
   /** Group c takes the positions {@code start[c]} to {@code start[c + 1] - 1}. */
@@ -24,12 +27,7 @@ final class RowOrder {
 
   /** True when every row stays where it is: the input came grouped and sorted already. */
   boolean keepsOrder() {
-    for (int k = 0; k < rows.length; k++) {
-      if (rows[k] != k) {
-        return false;
-      }
-    }
-    return true;
+    return rows == null;
   }
 
   static RowOrder of(int[] group, int n, int groups, RowComparator within) {
@@ -39,6 +37,15 @@ final class RowOrder {
     }
     for (int g = 0; g < groups; g++) {
       start[g + 1] += start[g];
+    }
+    // The usual input (as privscreen writes it): one pass shows nothing moves and nothing repeats.
+    boolean ordered = true;
+    for (int i = 1; i < n && ordered; i++) {
+      ordered =
+          group[i - 1] < group[i] || (group[i - 1] == group[i] && within.compare(i - 1, i) < 0);
+    }
+    if (ordered) {
+      return new RowOrder(null, start);
     }
     int[] next = java.util.Arrays.copyOf(start, groups);
     int[] rows = new int[n];
@@ -65,6 +72,9 @@ final class RowOrder {
    * input. Equal rows are next to each other, as the order is stable.
    */
   void reportRepeats(int[] group, RowComparator within, DuplicateRows duplicates) {
+    if (rows == null) {
+      return;
+    }
     int first = -1;
     int later = Integer.MAX_VALUE;
     for (int k = 1; k < rows.length; k++) {
