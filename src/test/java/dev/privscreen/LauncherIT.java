@@ -151,6 +151,29 @@ class LauncherIT {
   }
 
   @Test
+  void theClassDataArchiveIsMadeAtTheFirstRunAndABrokenOneIsNeverAnError() throws Exception {
+    Proc first = run(Map.of(), "screen", "--from", EXAMPLE, "--json");
+    Path cds = home.resolve("cache/cds");
+    List<Path> archives;
+    try (var files = Files.list(cds)) {
+      archives = files.toList();
+    }
+    assertThat(archives).hasSize(1).allMatch(a -> a.toString().endsWith(".jsa"));
+    assertThat(first.stderr()).isEmpty();
+
+    Path archive = archives.get(0);
+    archive.toFile().setWritable(true);
+    Files.writeString(archive, "not an archive");
+    Proc broken = run(Map.of(), "screen", "--from", EXAMPLE, "--json");
+
+    assertThat(broken.exit()).isZero();
+    assertThat(broken.stdout()).isEqualTo(first.stdout());
+    assertThat(broken.stderr()).isEmpty();
+    Proc off = run(Map.of("PRIVSCREEN_CDS", "0"), "screen", "--from", EXAMPLE, "--json");
+    assertThat(off.stdout()).isEqualTo(first.stdout());
+  }
+
+  @Test
   void screeningAFileLoadsNoHttpCacheOrObjectMapper() throws Exception {
     Path jar = LAUNCHER.toAbsolutePath().getParent().resolve("privscreen.jar");
     Proc p =
