@@ -23,6 +23,15 @@ class SnapshotReaderFuzzTest {
     }
   }
 
+  /** The snapshot read, or the message of the clean error. */
+  private static Object outcome(java.util.function.Supplier<Object> read) {
+    try {
+      return read.get();
+    } catch (DataException e) {
+      return e.getMessage();
+    }
+  }
+
   /** The input is the directory's files, separated by lines of {@code ===}. */
   @FuzzTest(maxDuration = "2m")
   void csvDirectory(byte[] input) throws IOException {
@@ -33,10 +42,12 @@ class SnapshotReaderFuzzTest {
       for (int i = 0; i < Math.min(parts.length, files.length); i++) {
         Files.writeString(dir.resolve(files[i]), parts[i], StandardCharsets.UTF_8);
       }
-      try {
-        SnapshotReader.read(dir);
-      } catch (DataException expected) {
-        // a clean error: fine
+      // Read in one go, and in tiny pieces on several threads: the same snapshot, or the same
+      // clean error.
+      Object whole = outcome(() -> CsvSnapshotReader.read(dir, Long.MAX_VALUE, Long.MAX_VALUE));
+      Object pieces = outcome(() -> CsvSnapshotReader.read(dir, 0, 16));
+      if (!whole.equals(pieces)) {
+        throw new AssertionError("in one go: " + whole + "\nin pieces: " + pieces);
       }
     } finally {
       try (var list = Files.list(dir)) {
