@@ -14,26 +14,32 @@ public class Hello { public static void main(String[] a) { System.out.println("h
 JAVA
 javac -d "$tmp" "$tmp/Hello.java"
 
-# median wall time in ms of a command run $runs times (after one warm-up run)
-median_ms() {
+# Wall time in ms of one run of a command.
+ms() {
+  local t0 t1
+  t0=$(date +%s%N)
   "$@" >/dev/null 2>&1 || true
-  local times=()
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'
+  t1=$(date +%s%N)
+  echo $(((t1 - t0) / 1000000))
 }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-export PRIVSCREEN_HOME="$tmp/home" # a fresh AppCDS archive, made by the warm-up run
-hello=$(median_ms java -cp "$tmp" Hello)
-screen=$(median_ms target/privscreen screen --from examples/privacy-2025-11-07 --json)
-nocds=$(PRIVSCREEN_CDS=0 median_ms target/privscreen screen --from examples/privacy-2025-11-07 --json)
+export PRIVSCREEN_HOME="$tmp/home" # a fresh class-data archive, made by the warm-up run
+screen=(target/privscreen screen --from examples/privacy-2025-11-07 --json)
+java -cp "$tmp" Hello >/dev/null
+"${screen[@]}" >/dev/null
+# The three are run in turn, $runs times, so that a busy moment of a shared machine falls on
+# all of them alike; each figure is the median of its runs.
+for _ in $(seq "$runs"); do
+  ms java -cp "$tmp" Hello >>"$tmp/hello"
+  ms "${screen[@]}" >>"$tmp/screen"
+  PRIVSCREEN_CDS=0 ms "${screen[@]}" >>"$tmp/nocds"
+done
+hello=$(median <"$tmp/hello")
+screen=$(median <"$tmp/screen")
+nocds=$(median <"$tmp/nocds")
 echo "bare JVM (java -cp Hello):                       ${hello} ms (median of $runs)"
-echo "privscreen screen --from examples/... --json:    ${screen} ms (AppCDS archive)"
+echo "privscreen screen --from examples/... --json:    ${screen} ms (class-data archive)"
 echo "the same with PRIVSCREEN_CDS=0:                  ${nocds} ms"
 awk -v s="$screen" -v n="$nocds" -v h="$hello" \
   'BEGIN {printf "ratio: %.2fx the bare JVM (%.2fx without the archive)\n", s / h, n / h}'

@@ -65,4 +65,17 @@ public record Window(int days) implements Comparable<Window> {
   public String toString() {
     return label();
   }
+
+  // Written out, not left to the record: the record's own are linked at their first call, which
+  // costs a start-up some milliseconds, and windows are map keys in every screen.
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Window w && w.days == days;
+  }
+
+  @Override
+  public int hashCode() {
+    return days;
+  }
 }
