@@ -2,7 +2,6 @@ package dev.privscreen.model;
 
 import java.time.LocalDate;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -104,23 +103,21 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
 
   /** Collects rows in any order; {@link #build} groups and sorts them. */
   public static final class Builder {
+    private static final int CODE = 0;
+    private static final int VENUE = 1;
+    private static final int DAY = 2;
+    private static final int OI = 0;
+
     private final StringPool ids = new StringPool();
     private final StringPool venues = new StringPool();
-    private int[] code;
-    private int[] venue;
-    private int[] day;
-    private double[] oi;
-    private int n;
+    private final RowBuffer rows;
 
     public Builder() {
       this(256);
     }
 
     public Builder(int capacity) {
-      code = new int[capacity];
-      venue = new int[capacity];
-      day = new int[capacity];
-      oi = new double[capacity];
+      rows = new RowBuffer(3, 1, capacity);
     }
 
     /** Adds the rows of {@code other}, in their order. */
@@ -133,24 +130,7 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
       for (int c = 0; c < venueCodes.length; c++) {
         venueCodes[c] = venueCode(other.venues.text(c));
       }
-      reserve(n + other.n);
-      for (int r = 0; r < other.n; r++) {
-        code[n + r] = codes[other.code[r]];
-        venue[n + r] = venueCodes[other.venue[r]];
-      }
-      System.arraycopy(other.day, 0, day, n, other.n);
-      System.arraycopy(other.oi, 0, oi, n, other.n);
-      n += other.n;
-    }
-
-    private void reserve(int capacity) {
-      if (capacity > day.length) {
-        int cap = Math.max(capacity, Math.max(16, n + (n >> 1)));
-        code = Arrays.copyOf(code, cap);
-        venue = Arrays.copyOf(venue, cap);
-        day = Arrays.copyOf(day, cap);
-        oi = Arrays.copyOf(oi, cap);
-      }
+      rows.append(other.rows, new int[][] {codes, venueCodes, null});
     }
 
     public int idCode(CharSequence id) {
@@ -163,31 +143,28 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
 
     /** Adds a row; NaN stands for null. */
     public void add(int idCode, int venueCode, int epochDay, double oiUsd) {
-      if (n == day.length) {
-        reserve(n + 1);
-      }
-      code[n] = idCode;
-      venue[n] = venueCode;
-      day[n] = epochDay;
-      oi[n] = oiUsd;
-      n++;
+      int r = rows.next();
+      rows.ints[CODE][r] = idCode;
+      rows.ints[VENUE][r] = venueCode;
+      rows.ints[DAY][r] = epochDay;
+      rows.doubles[OI][r] = oiUsd;
     }
 
     public int size() {
-      return n;
+      return rows.size();
     }
 
     /** The id of the row added as the {@code row}-th, for messages. */
     public String id(int row) {
-      return ids.text(code[row]);
+      return ids.text(rows.ints[CODE][row]);
     }
 
     public String venue(int row) {
-      return venues.text(venue[row]);
+      return venues.text(rows.ints[VENUE][row]);
     }
 
     public int day(int row) {
-      return day[row];
+      return rows.ints[DAY][row];
     }
 
     /**
@@ -196,31 +173,25 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
      * columns may keep its arrays.
      */
     public OiColumns build(DuplicateRows duplicates) {
-      int[] d = day;
-      int[] v = venue;
+      int[] code = rows.ints[CODE];
+      int[] v = rows.ints[VENUE];
+      int[] d = rows.ints[DAY];
       RowOrder.RowComparator within =
           (a, b) -> v[a] != v[b] ? Integer.compare(v[a], v[b]) : Integer.compare(d[a], d[b]);
-      RowOrder order = RowOrder.of(code, n, ids.size(), within);
-      int[] rows = order.rows;
+      RowOrder order = RowOrder.of(code, rows.size(), ids.size(), within);
       if (duplicates != null) {
         order.reportRepeats(code, within, duplicates);
       }
-      if (order.keepsOrder()) {
-        // Already grouped and sorted (as written by privscreen): no copy. The builder is done.
-        return new OiColumns(ids, venues, order.start, n, code, venue, day, oi);
-      }
-      int[] c2 = new int[n];
-      int[] v2 = new int[n];
-      int[] d2 = new int[n];
-      double[] o2 = new double[n];
-      for (int k = 0; k < n; k++) {
-        int r = rows[k];
-        c2[k] = code[r];
-        v2[k] = v[r];
-        d2[k] = d[r];
-        o2[k] = oi[r];
-      }
-      return new OiColumns(ids, venues, order.start, n, c2, v2, d2, o2);
+      RowBuffer sorted = rows.inOrder(order);
+      return new OiColumns(
+          ids,
+          venues,
+          order.start,
+          sorted.size(),
+          sorted.ints[CODE],
+          sorted.ints[VENUE],
+          sorted.ints[DAY],
+          sorted.doubles[OI]);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.privscreen.model;
 
 import java.time.LocalDate;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -134,22 +133,20 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
 
   /** Collects rows in any order; {@link #build} groups and sorts them. */
   public static final class Builder {
+    private static final int CODE = 0;
+    private static final int DAY = 1;
+    private static final int CLOSE = 0;
+    private static final int VOLUME = 1;
+
     private final StringPool ids = new StringPool();
-    private int[] code;
-    private int[] day;
-    private double[] close;
-    private double[] volume;
-    private int n;
+    private final RowBuffer rows;
 
     public Builder() {
       this(256);
     }
 
     public Builder(int capacity) {
-      code = new int[capacity];
-      day = new int[capacity];
-      close = new double[capacity];
-      volume = new double[capacity];
+      rows = new RowBuffer(2, 2, capacity);
     }
 
     /** Adds the rows of {@code other}, in their order. */
@@ -158,24 +155,7 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
       for (int c = 0; c < codes.length; c++) {
         codes[c] = idCode(other.ids.text(c));
       }
-      reserve(n + other.n);
-      for (int r = 0; r < other.n; r++) {
-        code[n + r] = codes[other.code[r]];
-      }
-      System.arraycopy(other.day, 0, day, n, other.n);
-      System.arraycopy(other.close, 0, close, n, other.n);
-      System.arraycopy(other.volume, 0, volume, n, other.n);
-      n += other.n;
-    }
-
-    private void reserve(int capacity) {
-      if (capacity > day.length) {
-        int cap = Math.max(capacity, Math.max(16, n + (n >> 1)));
-        code = Arrays.copyOf(code, cap);
-        day = Arrays.copyOf(day, cap);
-        close = Arrays.copyOf(close, cap);
-        volume = Arrays.copyOf(volume, cap);
-      }
+      rows.append(other.rows, new int[][] {codes, null});
     }
 
     public int idCode(CharSequence id) {
@@ -184,27 +164,24 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
 
     /** Adds a row; NaN stands for null. */
     public void add(int idCode, int epochDay, double closeUsd, double volumeUsd) {
-      if (n == day.length) {
-        reserve(n + 1);
-      }
-      code[n] = idCode;
-      day[n] = epochDay;
-      close[n] = closeUsd;
-      volume[n] = volumeUsd;
-      n++;
+      int r = rows.next();
+      rows.ints[CODE][r] = idCode;
+      rows.ints[DAY][r] = epochDay;
+      rows.doubles[CLOSE][r] = closeUsd;
+      rows.doubles[VOLUME][r] = volumeUsd;
     }
 
     public int size() {
-      return n;
+      return rows.size();
     }
 
     /** The id of the row added as the {@code row}-th, for messages. */
     public String id(int row) {
-      return ids.text(code[row]);
+      return ids.text(rows.ints[CODE][row]);
     }
 
     public int day(int row) {
-      return day[row];
+      return rows.ints[DAY][row];
     }
 
     /**
@@ -213,29 +190,22 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
      * columns may keep its arrays.
      */
     public PriceColumns build(DuplicateRows duplicates) {
-      int[] d = day;
+      int[] code = rows.ints[CODE];
+      int[] d = rows.ints[DAY];
       RowOrder.RowComparator within = (a, b) -> Integer.compare(d[a], d[b]);
-      RowOrder order = RowOrder.of(code, n, ids.size(), within);
-      int[] rows = order.rows;
+      RowOrder order = RowOrder.of(code, rows.size(), ids.size(), within);
       if (duplicates != null) {
         order.reportRepeats(code, within, duplicates);
       }
-      if (order.keepsOrder()) {
-        // Already grouped and sorted (as written by privscreen): no copy. The builder is done.
-        return new PriceColumns(ids, order.start, n, code, day, close, volume);
-      }
-      int[] c2 = new int[n];
-      int[] d2 = new int[n];
-      double[] cl2 = new double[n];
-      double[] v2 = new double[n];
-      for (int k = 0; k < n; k++) {
-        int r = rows[k];
-        c2[k] = code[r];
-        d2[k] = d[r];
-        cl2[k] = close[r];
-        v2[k] = volume[r];
-      }
-      return new PriceColumns(ids, order.start, n, c2, d2, cl2, v2);
+      RowBuffer sorted = rows.inOrder(order);
+      return new PriceColumns(
+          ids,
+          order.start,
+          sorted.size(),
+          sorted.ints[CODE],
+          sorted.ints[DAY],
+          sorted.doubles[CLOSE],
+          sorted.doubles[VOLUME]);
     }
   }
 }
