@@ -167,6 +167,25 @@ class MetricsCalculatorTest {
   }
 
   @Test
+  void openInterestSumsTheSameWhenAnAssetsDaysLieYearsApart() {
+    // Days decades apart are summed by sorting rather than in an array indexed by day.
+    assets.add(asset("zcash", 1.0, null, null, null));
+    oi.add(new OiPoint("zcash", "okx", NOV7, 20.0));
+    oi.add(new OiPoint("zcash", "binance", NOV7.minusYears(30), 7.0));
+    oi.add(new OiPoint("zcash", "binance", NOV7.minusDays(2), 100.0));
+    oi.add(new OiPoint("zcash", "okx", NOV7.minusDays(2), 5.0));
+    oi.add(new OiPoint("zcash", "binance", NOV7, 300.0));
+
+    AssetMetrics now = metricsOf("zcash", NOV7);
+    AssetMetrics then = metricsOf("zcash", NOV7.minusYears(30));
+
+    assertThat(now.oiUsd()).isEqualTo(320.0);
+    assertThat(now.oiPrevHighUsd()).isEqualTo(105.0);
+    assertThat(now.oiDaysInLookback()).isEqualTo(1);
+    assertThat(then.oiUsd()).isEqualTo(7.0);
+  }
+
+  @Test
   void openInterestIsNullWhereNoVenueHasARow() {
     assets.add(asset("zcash", 1.0, null, null, null));
     oi.add(new OiPoint("zcash", "binance", NOV7.minusDays(1), 100.0));
