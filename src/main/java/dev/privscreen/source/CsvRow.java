@@ -1,0 +1,115 @@
+package dev.privscreen.source;
+
+/**
+ * The cursor's current record as a {@link Row}: one object per table, not per record, and cells
+ * that are views of the cursor's buffer, made only for the columns the assembler asks for.
+ */
+final class CsvRow implements Row {
+  private final CsvCursor csv;
+  private final String file;
+  final String[] columns;
+  private final ColumnCell[] cells;
+
+  CsvRow(CsvCursor csv, String file, String[] columns) {
+    this.csv = csv;
+    this.file = file;
+    this.columns = columns;
+    this.cells = new ColumnCell[columns.length];
+  }
+
+  /** The current record's place, made once per record and only when asked for. */
+  private Place where;
+
+  @Override
+  public Place where() {
+    if (where == null || where.line() != csv.line()) {
+      where = new Place(file, csv.line(), 0);
+    }
+    return where;
+  }
+
+  @Override
+  public Cell cell(String column) {
+    int i = indexOf(column);
+    if (i < 0) {
+      return Cell.of(where(), column, null, false);
+    }
+    if (cells[i] == null) {
+      cells[i] = new ColumnCell(this, i);
+    }
+    return cells[i];
+  }
+
+  // The common case straight from the buffer: a plain cell that parses. Anything else (an empty
+  // or quoted cell, a bad value) goes through the cell, as in Row, for its value or its error.
+
+  @Override
+  public CharSequence requiredKey(String column) {
+    int i = indexOf(column);
+    if (i >= 0 && csv.plain(i) && csv.end(i) > csv.start(i)) {
+      return csv.cell(i);
+    }
+    return Row.super.requiredKey(column);
+  }
+
+  @Override
+  public int epochDay(String column) {
+    int i = indexOf(column);
+    if (i >= 0 && csv.plain(i) && csv.end(i) - csv.start(i) == 10) {
+      int day = Values.isoEpochDay(csv.buffer(), csv.start(i));
+      if (day != Integer.MIN_VALUE) {
+        return day;
+      }
+    }
+    return Row.super.epochDay(column);
+  }
+
+  @Override
+  public double nonNegativeOrNaN(String column) {
+    int i = indexOf(column);
+    if (i >= 0 && csv.plain(i)) {
+      double v = Values.decimal(csv.buffer(), csv.start(i), csv.end(i));
+      if (v >= 0 && v < Double.POSITIVE_INFINITY) {
+        return v;
+      }
+    }
+    return Row.super.nonNegativeOrNaN(column);
+  }
+
+  private int indexOf(String column) {
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] == column) {
+        return i;
+      }
+    }
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i].equals(column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** One column of the cursor's current record: reused from record to record. */
+  private record ColumnCell(CsvRow row, int index) implements Cell {
+    @Override
+    public Place where() {
+      return row.where();
+    }
+
+    @Override
+    public String field() {
+      return row.columns[index];
+    }
+
+    @Override
+    public CharSequence text() {
+      return row.csv.cell(index);
+    }
+
+    @Override
+    public boolean nested() {
+      return false;
+    }
+  }
+}
