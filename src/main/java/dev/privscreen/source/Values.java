@@ -133,14 +133,15 @@ final class Values {
 
   private static Instant instant(Cell c, CharSequence t) {
     // fast path for the common 2025-11-07T08:00:00Z
-    if (t.length() == 20 && t.charAt(10) == 'T' && t.charAt(19) == 'Z') {
-      int d = isoEpochDay(t);
-      int h = digits(t, 11, 2);
-      int m = digits(t, 14, 2);
-      int sec = digits(t, 17, 2);
+    byte[] b = t.length() == 20 ? ascii(t) : null;
+    if (b != null && b[10] == 'T' && b[19] == 'Z') {
+      int d = isoEpochDay(b, 0);
+      int h = digits(b, 11, 2);
+      int m = digits(b, 14, 2);
+      int sec = digits(b, 17, 2);
       if (d != Integer.MIN_VALUE
-          && t.charAt(13) == ':'
-          && t.charAt(16) == ':'
+          && b[13] == ':'
+          && b[16] == ':'
           && h >= 0
           && h < 24
           && m >= 0
@@ -310,19 +311,6 @@ final class Values {
         return -1;
       }
       v = v * 10 + (t[i] - '0');
-    }
-    return v;
-  }
-
-  /** The number written by {@code len} digits at {@code from}, or -1. */
-  private static int digits(CharSequence t, int from, int len) {
-    int v = 0;
-    for (int i = from; i < from + len; i++) {
-      char ch = t.charAt(i);
-      if (!isDigit(ch)) {
-        return -1;
-      }
-      v = v * 10 + (ch - '0');
     }
     return v;
   }
