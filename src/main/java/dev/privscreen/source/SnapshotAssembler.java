@@ -175,10 +175,10 @@ final class SnapshotAssembler {
         "metric " + id + " " + name + " " + date,
         () -> "metric " + name + " for " + id + " on " + date);
     Double value = Values.number(r.cell("value"));
-    if (value != null) {
+    if (value != null) { // a metric without a value is not kept, and dates nothing
       metrics.add(new MetricPoint(id, date, name, value));
+      newestOtherDay = Math.max(newestOtherDay, (int) date.toEpochDay());
     }
-    newestOtherDay = Math.max(newestOtherDay, (int) date.toEpochDay());
   }
 
   /**
