@@ -77,10 +77,8 @@ public final class SnapshotIndex {
         }
       }
       int start = n;
-      long span = (long) max - min + 1;
-      if (min > max) {
-        // no values at all
-      } else if (span <= 4L * (to - from) + 64) {
+      long span = (long) max - min + 1; // not positive when the asset has no value at all
+      if (span > 0 && span <= 4L * (to - from) + 64) {
         if (byDay.length < span) {
           byDay = new double[(int) span];
         }
@@ -98,7 +96,7 @@ public final class SnapshotIndex {
             sums[n++] = byDay[i];
           }
         }
-      } else {
+      } else if (span > 0) {
         long[] keys = new long[to - from]; // day in the high half, row in the low half
         int k = 0;
         for (int row = from; row < to; row++) {
