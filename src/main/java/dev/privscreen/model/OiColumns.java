@@ -1,10 +1,8 @@
 package dev.privscreen.model;
 
 import java.time.LocalDate;
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * The {@code open_interest} table in columns, as {@link PriceColumns} keeps prices: grouped by
@@ -12,11 +10,8 @@ import java.util.RandomAccess;
  * the order venues report in, one series each, so a fetched or written history needs no sorting.
  * Read as a {@code List<OiPoint>}, rows are made on demand.
  */
-public final class OiColumns extends AbstractList<OiPoint> implements RandomAccess {
-  private final StringPool ids;
+public final class OiColumns extends GroupedColumns<OiPoint> {
   private final StringPool venues;
-  private final int[] start;
-  private final int size;
   private final int[] code;
   private final int[] venue;
   private final int[] day;
@@ -31,10 +26,8 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
       int[] venue,
       int[] day,
       double[] oi) {
-    this.ids = ids;
+    super(ids, start, size);
     this.venues = venues;
-    this.start = start;
-    this.size = size;
     this.code = code;
     this.venue = venue;
     this.day = day;
@@ -58,38 +51,13 @@ public final class OiColumns extends AbstractList<OiPoint> implements RandomAcce
   }
 
   @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
   public OiPoint get(int row) {
-    Objects.checkIndex(row, size);
+    Objects.checkIndex(row, size());
     return new OiPoint(
-        ids.text(code[row]),
+        id(code[row]),
         venues.text(venue[row]),
         LocalDate.ofEpochDay(day[row]),
         PriceColumns.orNull(oi[row]));
-  }
-
-  /** How many distinct ids the rows have; codes are 0 to this − 1. */
-  public int idCount() {
-    return start.length - 1;
-  }
-
-  public String id(int code) {
-    return ids.text(code);
-  }
-
-  /**
-   * Rows of the id with this code: {@code from(code)} to {@code to(code) - 1}, by venue and day.
-   */
-  public int from(int code) {
-    return start[code];
-  }
-
-  public int to(int code) {
-    return start[code + 1];
   }
 
   public int day(int row) {

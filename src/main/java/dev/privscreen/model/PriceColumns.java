@@ -1,10 +1,8 @@
 package dev.privscreen.model;
 
 import java.time.LocalDate;
-import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
-import java.util.RandomAccess;
 
 /**
  * The {@code prices} table in columns: one primitive array per column and a null as NaN, so a year
@@ -12,10 +10,7 @@ import java.util.RandomAccess;
  * are grouped by asset (in order of first appearance) and sorted by day within an asset, which is
  * what every look-up of SPEC §3 wants. Read as a {@code List<PricePoint>}, rows are made on demand.
  */
-public final class PriceColumns extends AbstractList<PricePoint> implements RandomAccess {
-  private final StringPool ids;
-  private final int[] start;
-  private final int size;
+public final class PriceColumns extends GroupedColumns<PricePoint> {
   private final int[] code;
   private final int[] day;
   private final double[] close;
@@ -29,9 +24,7 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
       int[] day,
       double[] close,
       double[] volume) {
-    this.ids = ids;
-    this.start = start;
-    this.size = size;
+    super(ids, start, size);
     this.code = code;
     this.day = day;
     this.close = close;
@@ -55,36 +48,10 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
   }
 
   @Override
-  public int size() {
-    return size;
-  }
-
-  @Override
   public PricePoint get(int row) {
-    Objects.checkIndex(row, size);
+    Objects.checkIndex(row, size());
     return new PricePoint(
-        ids.text(code[row]),
-        LocalDate.ofEpochDay(day[row]),
-        orNull(close[row]),
-        orNull(volume[row]));
-  }
-
-  /** How many distinct ids the rows have; codes are 0 to this − 1. */
-  public int idCount() {
-    return start.length - 1;
-  }
-
-  public String id(int code) {
-    return ids.text(code);
-  }
-
-  /** Rows of the id with this code: {@code from(code)} to {@code to(code) - 1}. */
-  public int from(int code) {
-    return start[code];
-  }
-
-  public int to(int code) {
-    return start[code + 1];
+        id(code[row]), LocalDate.ofEpochDay(day[row]), orNull(close[row]), orNull(volume[row]));
   }
 
   /**
@@ -92,8 +59,8 @@ public final class PriceColumns extends AbstractList<PricePoint> implements Rand
    * (only a merge of fetched data can), the later row wins.
    */
   public int find(int code, int epochDay) {
-    int lo = start[code];
-    int hi = start[code + 1] - 1;
+    int lo = from(code);
+    int hi = to(code) - 1;
     int found = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
