@@ -230,7 +230,7 @@ function _picocli_privscreen_fetch() {
 
   local commands=""
   local flag_opts="'--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--rate-limit' '--lock-wait' '--config'"
+  local arg_opts="'--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
   local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget") # --sources values
 
   type compopt &>/dev/null && compopt +o default
@@ -251,15 +251,15 @@ function _picocli_privscreen_fetch() {
       return
       ;;
     '--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--max-wait')
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-time')
       return
       ;;
     '--rate-limit')
@@ -290,7 +290,7 @@ function _picocli_privscreen_screen() {
 
   local commands=""
   local flag_opts="'--live' '--save' '--oi-breakout' '--json' '--fail-if-empty' '--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--rate-limit' '--lock-wait' '--config'"
+  local arg_opts="'--from' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
@@ -392,15 +392,15 @@ function _picocli_privscreen_screen() {
       return
       ;;
     '--out')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
+      return
       ;;
     '--max-wait')
       return
       ;;
     '--timeout')
+      return
+      ;;
+    '--max-time')
       return
       ;;
     '--rate-limit')
@@ -853,7 +853,7 @@ function _picocli_privscreen_store_prune() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local flag_opts="'--damaged' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--keep' '--config'"
 
   type compopt &>/dev/null && compopt +o default

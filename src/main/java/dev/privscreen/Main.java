@@ -15,7 +15,13 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = writer(FileDescriptor.out);
     PrintWriter err = writer(FileDescriptor.err);
-    int code = Cli.run(out, err, args);
+    int code;
+    try {
+      code = Cli.run(out, err, args);
+    } catch (Throwable t) { // last resort: whatever escaped, one line and 70, never 1
+      err.println("privscreen: internal error: " + t);
+      code = 70;
+    }
     out.flush();
     err.flush();
     System.exit(code);

@@ -36,6 +36,13 @@ public final class CliDriver {
     env.put("PRIVSCREEN_HOME", "target/no-such-home-" + System.nanoTime());
   }
 
+  /** A driver whose store is {@code home}, with retries 20 ms apart so fault tests run quickly. */
+  public static CliDriver at(Path home) {
+    return new CliDriver()
+        .env("PRIVSCREEN_HOME", home.toString())
+        .env("PRIVSCREEN_BACKOFF_MS", "20");
+  }
+
   public CliDriver env(String key, String value) {
     env.put(key, value);
     return this;

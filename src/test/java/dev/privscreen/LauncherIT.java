@@ -199,6 +199,6 @@ class LauncherIT {
         .doesNotContain("org.apache.commons.csv")
         .doesNotContain("dev.privscreen.source.http.Http ")
         .doesNotContain("dev.privscreen.source.http.Caller")
-        .doesNotContain("dev.privscreen.cli.LiveFetch");
+        .doesNotContain("dev.privscreen.fetch.LiveFetch ");
   }
 }

@@ -2,8 +2,10 @@ package dev.privscreen.cli;
 
 import dev.privscreen.error.PrivscreenException;
 import dev.privscreen.error.UsageException;
+import dev.privscreen.format.TerminalWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -20,7 +22,15 @@ public final class Cli {
     return run(Context.system(out, err), args);
   }
 
-  public static int run(Context ctx, String... args) {
+  public static int run(Context given, String... args) {
+    // stderr carries what the outside world says (names, servers' answers): never raw to a terminal
+    Context ctx =
+        new Context(
+            given.out(),
+            new PrintWriter(new TerminalWriter(given.err())),
+            given.stdin(),
+            given.env(),
+            given.stdoutIsTerminal());
     RootCommand root = new RootCommand(ctx);
     CommandLine cl = commandLine(root, commandIn(args));
     cl.setOut(ctx.out());
@@ -55,15 +65,27 @@ public final class Cli {
             ctx.err().println("privscreen: " + pe.getMessage());
             return pe.exitCode();
           }
-          ctx.err()
-              .println(
-                  "privscreen: internal error: "
-                      + ex
-                      + (debug ? "" : " (run again with --debug for the stack trace)"));
-          return ExitCode.INTERNAL.code;
+          return internalError(ctx.err(), ex, debug);
+        });
+    cl.setExecutionStrategy(
+        parsed -> {
+          if (root.global.config != null) {
+            try { // a named config file must exist and be valid, for every command
+              root.global.config(ctx);
+            } catch (RuntimeException e) { // to the handler above, like a command's own error
+              List<CommandLine> ran = parsed.asCommandLineList();
+              throw new CommandLine.ExecutionException(ran.get(ran.size() - 1), e.getMessage(), e);
+            }
+          }
+          return new CommandLine.RunLast().execute(parsed);
         });
     try {
       return cl.execute(args);
+    } catch (Throwable t) { // an Error (stack overflow, out of memory) past picocli: never exit 1
+      if (root.global != null && root.global.debug) {
+        t.printStackTrace(ctx.err());
+      }
+      return internalError(ctx.err(), t, root.global != null && root.global.debug);
     } finally {
       ctx.out().flush();
       ctx.err().flush();
@@ -99,6 +121,19 @@ public final class Cli {
       }
     }
     return null;
+  }
+
+  /** A bug, or the JVM out of resources: one line and exit 70, whatever was thrown. */
+  private static int internalError(PrintWriter err, Throwable t, boolean debug) {
+    String what =
+        t instanceof OutOfMemoryError
+            ? "out of memory (" + t.getMessage() + "); more with PRIVSCREEN_JAVA_OPTS=-Xmx8g"
+            : t instanceof StackOverflowError ? "stack overflow" : String.valueOf(t);
+    err.println(
+        "privscreen: internal error: "
+            + what
+            + (debug ? "" : " (run again with --debug for the stack trace)"));
+    return ExitCode.INTERNAL.code;
   }
 
   private static void usageError(PrintWriter err, CommandLine cmd, String message) {

@@ -8,6 +8,7 @@ import dev.privscreen.format.Kind;
 import dev.privscreen.format.NamedColumn;
 import dev.privscreen.format.Times;
 import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.model.Snapshot;
 import dev.privscreen.output.Json;
 import dev.privscreen.output.RecordOutput;
 import dev.privscreen.screen.Explain;
@@ -19,7 +20,6 @@ import dev.privscreen.screen.ScreenResult;
 import dev.privscreen.screen.Screener;
 import dev.privscreen.source.SnapshotReader;
 import dev.privscreen.store.SnapshotStore;
-import dev.privscreen.store.StorePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -67,9 +67,9 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    Path[] pair = pair(ctx);
-    SnapshotIndex old = SnapshotIndex.of(SnapshotReader.read(pair[0]));
-    SnapshotIndex now = SnapshotIndex.of(SnapshotReader.read(pair[1]));
+    Snapshot[] pair = pair(ctx);
+    SnapshotIndex old = SnapshotIndex.of(pair[0]);
+    SnapshotIndex now = SnapshotIndex.of(pair[1]);
     ScreenDiff diff;
     List<ResultField> fields;
     try {
@@ -122,24 +122,27 @@ final class DiffCommand implements Callable<Integer> {
     return failIfEmpty && diff.entered().isEmpty() ? ExitCode.EMPTY.code : ExitCode.OK.code;
   }
 
-  private Path[] pair(Context ctx) {
+  /** OLD and NEW: named, or the store's two newest readable ones (damaged ones skipped). */
+  private Snapshot[] pair(Context ctx) {
     if (sinceLast) {
       if (!snapshots.isEmpty()) {
         throw new UsageException("--since-last takes no snapshot arguments");
       }
-      List<Path> all = new SnapshotStore(StorePaths.from(ctx.env()).snapshots()).list();
-      if (all.size() < 2) {
+      List<SnapshotStore.Stored> two = SourceOptions.newest(ctx, root.global.quiet, 2);
+      if (two.size() < 2) {
         throw new DataException(
-            "--since-last needs two snapshots in the store, found "
-                + all.size()
+            "--since-last needs two readable snapshots in the store, found "
+                + two.size()
                 + ": run 'privscreen fetch' again later");
       }
-      return new Path[] {all.get(all.size() - 2), all.get(all.size() - 1)};
+      return new Snapshot[] {two.get(1).snapshot(), two.get(0).snapshot()};
     }
     if (snapshots.size() != 2) {
       throw new UsageException("give OLD and NEW snapshots, or --since-last");
     }
-    return new Path[] {Path.of(snapshots.get(0)), Path.of(snapshots.get(1))};
+    return new Snapshot[] {
+      SnapshotReader.read(Path.of(snapshots.get(0))), SnapshotReader.read(Path.of(snapshots.get(1)))
+    };
   }
 
   private static void json(Context ctx, ScreenDiff d, List<ResultField> fields) {

@@ -67,7 +67,7 @@ final class EventsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx));
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
     LocalDate today;
     try {
       today = Screener.today(index, source.asOf);

@@ -1,5 +1,9 @@
 package dev.privscreen.cli;
 
+import dev.privscreen.fetch.LiveFetch;
+import dev.privscreen.store.SnapshotWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +27,19 @@ final class FetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LiveFetch.Outcome o = LiveFetch.run(root.ctx, root.global, options, true);
-    root.ctx.out().println(o.written());
-    return o.exitCode();
+    Context ctx = root.ctx;
+    boolean toStdout = "-".equals(options.out);
+    LiveFetch.Outcome o = options.run(ctx, root.global, toStdout ? null : options.out, !toStdout);
+    if (toStdout) {
+      try {
+        SnapshotWriter.write(o.snapshot(), ctx.out());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ctx.out().println();
+    } else {
+      ctx.out().println(o.written());
+    }
+    return options.exitCode(o);
   }
 }

@@ -1,5 +1,8 @@
 package dev.privscreen.cli;
 
+import dev.privscreen.config.Config;
+import dev.privscreen.store.StorePaths;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -36,4 +39,15 @@ public final class GlobalOptions {
       paramLabel = "FILE",
       description = "Config file (default: $XDG_CONFIG_HOME/privscreen/config.json).")
   String config;
+
+  /**
+   * The config file: the one named by {@code --config} (which must exist), else the default one if
+   * it exists. Read only by the commands that use it, and to check a named one.
+   */
+  Config config(Context ctx) {
+    if (config != null) {
+      return Config.load(Path.of(config), true);
+    }
+    return Config.load(StorePaths.from(ctx.env()).config(), false);
+  }
 }

@@ -15,8 +15,7 @@ public final class OutputOptions {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "table")
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
   OutputFormat format;
 
   @Option(names = "--json", description = "Short for --format json.")
@@ -31,10 +30,27 @@ public final class OutputOptions {
   List<String> fields;
 
   OutputFormat format() {
-    return json ? OutputFormat.json : format;
+    if (json && format != null && format != OutputFormat.json) {
+      throw new UsageException("--json and --format " + format + " contradict each other");
+    }
+    return json ? OutputFormat.json : format == null ? OutputFormat.table : format;
+  }
+
+  /** A field named twice would print a key twice: JSON with duplicate keys, which jq drops. */
+  private void noRepeats() {
+    if (fields == null) {
+      return;
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String f : fields) {
+      if (!seen.add(f.strip())) {
+        throw new UsageException("--fields: '" + f.strip() + "' is named twice");
+      }
+    }
   }
 
   List<ResultField> fields(ResultFields all) {
+    noRepeats();
     if (fields == null || fields.isEmpty()) {
       return format().defaultFields(all);
     }
@@ -47,6 +63,7 @@ public final class OutputOptions {
    * @throws UsageException naming an unknown field and listing the valid ones
    */
   <C extends Column<?>> List<C> select(List<C> all) {
+    noRepeats();
     if (fields == null || fields.isEmpty()) {
       return all;
     }

@@ -80,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
     Context ctx = root.ctx;
     SourceOptions source = new SourceOptions();
     source.from = from;
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx));
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
     List<Day> days;
     List<ResultField> fields;
     try {

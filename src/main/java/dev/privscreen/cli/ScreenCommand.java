@@ -1,6 +1,7 @@
 package dev.privscreen.cli;
 
 import dev.privscreen.error.UsageException;
+import dev.privscreen.fetch.LiveFetch;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.Snapshot;
 import dev.privscreen.output.OutputFormat;
@@ -102,8 +103,12 @@ final class ScreenCommand implements Callable<Integer> {
     if (save && !live) {
       throw new UsageException("--save goes with --live");
     }
-    LiveFetch.Outcome fetched = live ? LiveFetch.run(ctx, root.global, fetch, save) : null;
-    Snapshot snapshot = live ? fetched.snapshot() : source.load(ctx);
+    if ("-".equals(fetch.out)) {
+      throw new UsageException("--out -: screen prints its results on stdout; give a file");
+    }
+    LiveFetch.Outcome fetched =
+        live ? fetch.run(ctx, root.global, save ? fetch.out : null, save) : null;
+    Snapshot snapshot = live ? fetched.snapshot() : source.load(ctx, root.global.quiet);
     SnapshotIndex index = SnapshotIndex.of(snapshot);
     Warnings.unknownIds(ctx, root.global, index);
 
@@ -140,7 +145,7 @@ final class ScreenCommand implements Callable<Integer> {
     if (failIfEmpty && result.results().isEmpty()) {
       return ExitCode.EMPTY.code;
     }
-    return fetched == null ? ExitCode.OK.code : fetched.exitCode();
+    return fetched == null ? ExitCode.OK.code : fetch.exitCode(fetched);
   }
 
   private ScreenRequest request() {

@@ -51,7 +51,7 @@ final class SectorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx));
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
     Warnings.unknownIds(ctx, root.global, index);
     SectorSummary s;
     try {

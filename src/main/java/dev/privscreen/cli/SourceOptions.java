@@ -5,8 +5,8 @@ import dev.privscreen.model.Snapshot;
 import dev.privscreen.source.SnapshotReader;
 import dev.privscreen.store.SnapshotStore;
 import dev.privscreen.store.StorePaths;
-import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where a command's data comes from: {@code --from}, else the store's newest snapshot. */
@@ -26,21 +26,38 @@ public final class SourceOptions {
       description = "Evaluate as of an earlier day of the snapshot's history (YYYY-MM-DD).")
   LocalDate asOf;
 
-  Snapshot load(Context ctx) {
+  Snapshot load(Context ctx, boolean quiet) {
     if (from != null) {
       return SnapshotReader.read(from, ctx.stdin());
     }
+    return newest(ctx, quiet, 1).get(0).snapshot();
+  }
+
+  /**
+   * The store's {@code count} newest readable snapshots, newest first; a damaged one is skipped
+   * with a warning naming it (SPEC §7). None at all is a data error saying how to get one.
+   */
+  static List<SnapshotStore.Stored> newest(Context ctx, boolean quiet, int count) {
     SnapshotStore store = new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
-    Path newest =
-        store
-            .newest()
-            .orElseThrow(
-                () ->
-                    new DataException(
-                        "no snapshot in the store ("
-                            + store.dir()
-                            + "): run 'privscreen fetch' first, or screen the bundled example:"
-                            + " privscreen screen --from examples/privacy-2025-11-07"));
-    return SnapshotReader.read(newest);
+    int[] damaged = {0};
+    List<SnapshotStore.Stored> found =
+        store.newestReadable(
+            count,
+            SnapshotReader::read,
+            (p, why) -> {
+              damaged[0]++;
+              if (!quiet) {
+                ctx.err().println("privscreen: warning: skipped a damaged snapshot: " + why);
+              }
+            });
+    if (found.isEmpty()) {
+      throw new DataException(
+          (damaged[0] == 0 ? "no snapshot" : "no readable snapshot (" + damaged[0] + " damaged)")
+              + " in the store ("
+              + store.dir()
+              + "): run 'privscreen fetch' first, or screen the bundled example:"
+              + " privscreen screen --from examples/privacy-2025-11-07");
+    }
+    return found;
   }
 }

@@ -1,10 +1,12 @@
 package dev.privscreen.cli;
 
 import dev.privscreen.error.DataException;
+import dev.privscreen.error.PrivscreenException;
 import dev.privscreen.error.UsageException;
 import dev.privscreen.format.Kind;
 import dev.privscreen.format.NamedColumn;
 import dev.privscreen.output.RecordOutput;
+import dev.privscreen.source.SnapshotReader;
 import dev.privscreen.store.SnapshotStore;
 import dev.privscreen.store.StorePaths;
 import java.io.IOException;
@@ -40,17 +42,31 @@ final class StoreCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say list or prune");
   }
 
-  /** One stored snapshot file. */
-  record Entry(Path path, Instant fetchedAt, long bytes) {
+  /**
+   * One stored snapshot file.
+   *
+   * @param damage why it does not read, or null when it does
+   */
+  record Entry(Path path, Instant fetchedAt, long bytes, String damage) {
     static final List<NamedColumn<Entry>> COLUMNS =
         List.of(
             new NamedColumn<>("file", Kind.TEXT, e -> e.path().toString()),
             new NamedColumn<>("fetched_at", Kind.TIME, Entry::fetchedAt),
             new NamedColumn<>(
-                "bytes", Kind.INTEGER, e -> (int) Math.min(Integer.MAX_VALUE, e.bytes())));
+                "bytes", Kind.INTEGER, e -> (int) Math.min(Integer.MAX_VALUE, e.bytes())),
+            new NamedColumn<>("status", Kind.TEXT, e -> e.damaged() ? "damaged" : "ok"),
+            new NamedColumn<>("damage", Kind.TEXT, Entry::damage));
+
+    boolean damaged() {
+      return damage != null;
+    }
   }
 
-  static List<Entry> entries(Context ctx) {
+  /**
+   * The stored snapshots, oldest first, each read to tell whether it is damaged (only when {@code
+   * check}: reading every snapshot takes a while in a large store).
+   */
+  static List<Entry> entries(Context ctx, boolean check) {
     List<Entry> out = new ArrayList<>();
     for (Path p : new SnapshotStore(StorePaths.from(ctx.env()).snapshots()).list()) {
       String name = p.getFileName().toString();
@@ -58,19 +74,43 @@ final class StoreCommand implements Runnable {
           LocalDateTime.parse(
                   name.substring(0, 15), DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss"))
               .toInstant(ZoneOffset.UTC);
+      long bytes;
       try {
-        out.add(new Entry(p, t, Files.size(p)));
+        bytes = Files.size(p);
       } catch (IOException e) {
-        throw new DataException(p + ": " + e.getMessage(), e);
+        bytes = -1; // removed under us, or unreadable: the read below says which
       }
+      String damage = null;
+      if (check) {
+        try {
+          SnapshotReader.read(p);
+        } catch (PrivscreenException e) {
+          damage = e.getMessage();
+        }
+      }
+      out.add(new Entry(p, t, Math.max(0, bytes), damage));
     }
     return out;
+  }
+
+  /** The newest snapshot that reads: the one every later fetch builds on, never pruned. */
+  private static Path newestReadable(List<Entry> all) {
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (!all.get(i).damaged()) {
+        return all.get(i).path().toAbsolutePath();
+      }
+    }
+    return null;
   }
 
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "The stored snapshots, oldest first.")
+      description = {
+        "The stored snapshots, oldest first, each read to mark the damaged ones (status, damage).",
+        "A damaged snapshot is skipped by every reader; remove it with 'store prune FILE' or"
+            + " 'store prune --damaged'."
+      })
   static final class ListStore implements Callable<Integer> {
     @ParentCommand StoreCommand store;
 
@@ -79,7 +119,7 @@ final class StoreCommand implements Runnable {
     @Override
     public Integer call() {
       Context ctx = store.root.ctx;
-      List<Entry> all = entries(ctx);
+      List<Entry> all = entries(ctx, true);
       RecordOutput.list(
           output.format(),
           OutputOptions.style(ctx, store.root.global),
@@ -90,10 +130,13 @@ final class StoreCommand implements Runnable {
           output.select(Entry.COLUMNS));
       if (output.format() == dev.privscreen.output.OutputFormat.table && !store.root.global.quiet) {
         long bytes = all.stream().mapToLong(Entry::bytes).sum();
+        long damaged = all.stream().filter(Entry::damaged).count();
         ctx.err()
             .println(
                 all.size()
-                    + " snapshots, "
+                    + " snapshots"
+                    + (damaged > 0 ? " (" + damaged + " damaged)" : "")
+                    + ", "
                     + (bytes >> 10)
                     + " KiB, in "
                     + StorePaths.from(ctx.env()).snapshots());
@@ -106,9 +149,10 @@ final class StoreCommand implements Runnable {
       name = "prune",
       mixinStandardHelpOptions = true,
       description = {
-        "Remove snapshots fetched longer ago than --keep, or the files named.",
-        "The newest snapshot is never removed: every fetch carries the history before it forward,"
-            + " so the newest holds all the history look-backs need."
+        "Remove snapshots fetched longer ago than --keep, the damaged ones (--damaged), or the"
+            + " files named.",
+        "The newest readable snapshot is never removed: every fetch carries the history before it"
+            + " forward, so it holds all the history look-backs need."
       })
   static final class Prune implements Callable<Integer> {
     @ParentCommand StoreCommand store;
@@ -123,25 +167,35 @@ final class StoreCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Snapshot files to remove.")
     List<Path> files = new ArrayList<>();
 
+    @Option(names = "--damaged", description = "Remove the snapshots that do not read.")
+    boolean damaged;
+
     @Option(names = "--dry-run", description = "Say what would be removed; remove nothing.")
     boolean dryRun;
 
     @Override
     public Integer call() {
       Context ctx = store.root.ctx;
-      if ((keep == null) == files.isEmpty()) {
-        throw new UsageException("give either --keep DURATION or the files to remove");
+      int ways = (keep == null ? 0 : 1) + (damaged ? 1 : 0) + (files.isEmpty() ? 0 : 1);
+      if (ways != 1) {
+        throw new UsageException("give one of --keep DURATION, --damaged, or the files to remove");
       }
-      List<Entry> all = entries(ctx);
+      List<Entry> all = entries(ctx, true);
       if (all.isEmpty()) {
         return ExitCode.OK.code;
       }
-      Path newest = all.get(all.size() - 1).path().toAbsolutePath();
+      Path newest = newestReadable(all);
       List<Path> doomed = new ArrayList<>();
       if (keep != null) {
         Instant cutoff = Instant.now().minus(keep);
         for (Entry e : all) {
           if (e.fetchedAt().isBefore(cutoff) && !e.path().toAbsolutePath().equals(newest)) {
+            doomed.add(e.path());
+          }
+        }
+      } else if (damaged) {
+        for (Entry e : all) {
+          if (e.damaged()) {
             doomed.add(e.path());
           }
         }
@@ -152,7 +206,8 @@ final class StoreCommand implements Runnable {
             throw new UsageException(f + " is not a snapshot in the store");
           }
           if (abs.equals(newest)) {
-            throw new UsageException(f + " is the newest snapshot; it is never pruned");
+            throw new UsageException(
+                f + " is the newest readable snapshot; it holds the history and is never pruned");
           }
           doomed.add(f);
         }

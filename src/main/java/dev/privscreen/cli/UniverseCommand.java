@@ -3,10 +3,8 @@ package dev.privscreen.cli;
 import dev.privscreen.format.Kind;
 import dev.privscreen.format.NamedColumn;
 import dev.privscreen.output.RecordOutput;
-import dev.privscreen.store.StorePaths;
 import dev.privscreen.universe.Member;
 import dev.privscreen.universe.Universe;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,8 +48,7 @@ final class UniverseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    Path userFile = StorePaths.from(ctx.env()).universe();
-    Universe u = Universe.load(userFile);
+    Universe u = Universe.load(root.global.config(ctx).universe());
     RecordOutput.list(
         output.format(),
         OutputOptions.style(ctx, root.global),

@@ -2,6 +2,7 @@ package dev.privscreen.output;
 
 import dev.privscreen.format.Kind;
 import dev.privscreen.format.NumberText;
+import dev.privscreen.format.Printable;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.ListingEvent;
 import java.time.Instant;
@@ -62,11 +63,11 @@ final class Cells {
   /** Table: {@code $1.24B}, {@code +123.4%}, {@code 2.80x}; null is {@code -}. */
   @SuppressWarnings("unchecked")
   static String table(Kind kind, Object v) {
-    if (v == null) {
-      return "-";
+    if (v == null || (v instanceof Double d && !Double.isFinite(d))) {
+      return "-"; // JSON prints a non-finite number as null; the table agrees
     }
     return switch (kind) {
-      case TEXT -> v.toString();
+      case TEXT -> Printable.escape(v.toString());
       case TIME -> Times.instant((Instant) v);
       case INTEGER -> v.toString();
       case USD -> NumberText.usd(((Number) v).doubleValue());
@@ -74,8 +75,9 @@ final class Cells {
       case RATIO -> NumberText.ratio(((Number) v).doubleValue());
       case NUMBER -> NumberText.plain(((Number) v).doubleValue());
       case BOOLEAN -> ((Boolean) v) ? "yes" : "no";
-      case REASONS -> reasons((Map<String, String>) v);
-      case IDS -> ((List<String>) v).isEmpty() ? "-" : String.join(",", (List<String>) v);
+      case REASONS -> Printable.escape(reasons((Map<String, String>) v));
+      case IDS ->
+          ((List<String>) v).isEmpty() ? "-" : Printable.escape(String.join(",", (List<String>) v));
       case LISTINGS -> {
         List<String> parts = new ArrayList<>();
         for (ListingEvent e : (List<ListingEvent>) v) {

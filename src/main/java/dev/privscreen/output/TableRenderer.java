@@ -1,5 +1,6 @@
 package dev.privscreen.output;
 
+import dev.privscreen.format.Printable;
 import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenResult;
@@ -29,7 +30,7 @@ final class TableRenderer implements ScreenRenderer {
         row -> !row.passed(),
         (row, w) -> {
           for (Map.Entry<String, String> e : row.reasons().entrySet()) {
-            w.println(style.dim("    " + e.getKey() + ": " + e.getValue()));
+            w.println(style.dim("    " + e.getKey() + ": " + Printable.escape(e.getValue())));
           }
         });
   }

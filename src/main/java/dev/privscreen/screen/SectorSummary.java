@@ -22,9 +22,9 @@ public record SectorSummary(
     Instant asOf,
     String category,
     int count,
-    double marketCapUsd,
-    double volume24hUsd,
-    double oiUsd,
+    Double marketCapUsd,
+    Double volume24hUsd,
+    Double oiUsd,
     Double gain7dPctCapWeighted,
     Double gain7dPctMedian,
     int up7d,
@@ -40,9 +40,9 @@ public record SectorSummary(
   public static SectorSummary of(SnapshotIndex index, LocalDate asOf) {
     LocalDate today = Screener.today(index, asOf);
     List<AssetMetrics> all = new MetricsCalculator(index, MetricsSpec.defaults()).computeAll(today);
-    double cap = 0;
-    double volume = 0;
-    double oi = 0;
+    Sum cap = new Sum();
+    Sum volume = new Sum();
+    Sum oi = new Sum();
     double capNow = 0;
     double capBefore = 0;
     boolean anyWeighted = false;
@@ -53,9 +53,9 @@ public record SectorSummary(
     Instant end = MetricsCalculator.endOfDay(today);
     Instant start = end.minusSeconds(WEEK.days() * 86_400L);
     for (AssetMetrics m : all) {
-      cap += orZero(m.marketCapUsd());
-      volume += orZero(m.volume24hUsd());
-      oi += orZero(m.oiUsd());
+      cap.add(m.marketCapUsd());
+      volume.add(m.volume24hUsd());
+      oi.add(m.oiUsd());
       Double g = m.gain(WEEK);
       if (g != null) {
         gains.add(g);
@@ -75,7 +75,7 @@ public record SectorSummary(
         }
       }
     }
-    Double weighted = anyWeighted && capBefore > 0 ? (capNow / capBefore - 1) * 100 : null;
+    Double weighted = anyWeighted && capBefore > 0 ? finite((capNow / capBefore - 1) * 100) : null;
     List<AssetMetrics> byGain = new ArrayList<>();
     for (AssetMetrics m : all) {
       if (m.gain(WEEK) != null) {
@@ -95,19 +95,37 @@ public record SectorSummary(
         Screener.asOfInstant(index, today),
         index.snapshot().category(),
         all.size(),
-        cap,
-        volume,
-        oi,
+        cap.value(),
+        volume.value(),
+        oi.value(),
         weighted,
-        median(gains),
+        finite(median(gains)),
         up,
         over100,
         listings,
         List.copyOf(leaders));
   }
 
-  private static double orZero(Double v) {
-    return v == null ? 0 : v;
+  /** A sum of the known values: null when none is known, never 0 for "no data". */
+  private static final class Sum {
+    private double total;
+    private boolean any;
+
+    void add(Double v) {
+      if (v != null) {
+        total += v;
+        any = true;
+      }
+    }
+
+    Double value() {
+      return any ? finite(total) : null;
+    }
+  }
+
+  /** Overflow (values near 1e308 in a hostile file) is no figure: null, in every format alike. */
+  private static Double finite(Double v) {
+    return v == null || !Double.isFinite(v) ? null : v;
   }
 
   private static Double median(List<Double> values) {

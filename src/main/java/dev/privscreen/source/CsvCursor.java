@@ -27,6 +27,10 @@ final class CsvCursor implements Closeable {
   private static final byte DOUBLED_QUOTES = 2;
 
   private final InputStream in;
+
+  /** The longest record read; far past any row of the tables (SPEC §2). */
+  static final int MAX_RECORD_BYTES = 16 << 20;
+
   private final String name;
   private byte[] buf;
   private int pos;
@@ -281,6 +285,13 @@ final class CsvCursor implements Closeable {
       pos = 0;
     }
     if (limit == buf.length) {
+      if (buf.length >= MAX_RECORD_BYTES) {
+        // a record this long is no row of ours (a binary file, a file of zeros): say so now,
+        // rather than doubling the buffer until the array index overflows minutes later
+        throw malformed(
+            line,
+            "a record longer than " + (MAX_RECORD_BYTES >> 20) + " MiB; is this a CSV table?");
+      }
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
     int r = in.read(buf, limit, buf.length - limit);

@@ -3,6 +3,7 @@ package dev.privscreen.source;
 import dev.privscreen.error.DataException;
 import dev.privscreen.model.Snapshot;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,7 +39,12 @@ final class CsvSnapshotReader {
   /** With the sizes from which to read in parallel and in pieces; tests make them small. */
   static Snapshot read(Path dir, long parallelBytes, long pieceBytes) {
     String dirName = dir.toString();
-    if (!Files.isRegularFile(dir.resolve(Table.ASSETS.fileName()))) {
+    try (DirectoryStream<Path> ignored = Files.newDirectoryStream(dir)) {
+      // only to learn whether the directory can be read at all
+    } catch (IOException e) {
+      throw new DataException(dirName + ": cannot read the directory: " + reason(e), e);
+    }
+    if (!Files.exists(dir.resolve(Table.ASSETS.fileName()))) {
       throw new DataException(dirName + ": not a snapshot directory: assets.csv is missing");
     }
     List<Path> files = new ArrayList<>();
@@ -46,10 +52,23 @@ final class CsvSnapshotReader {
     long bytes = 0;
     for (Table table : Table.values()) {
       Path file = dir.resolve(table.fileName());
-      if (table == Table.ASSETS || Files.isRegularFile(file)) {
+      if (table == Table.ASSETS || Files.exists(file)) {
+        if (!Files.isRegularFile(file)) {
+          throw new DataException(file + ": not a file");
+        }
+        long size = size(file);
+        if (size > MAX_TABLE_BYTES) {
+          throw new DataException(
+              file
+                  + ": "
+                  + (size >> 20)
+                  + " MiB; a table may have at most "
+                  + (MAX_TABLE_BYTES >> 30)
+                  + " GiB");
+        }
         files.add(file);
         tables.add(table);
-        bytes += size(file);
+        bytes += size;
       }
     }
     // Large histories are read on all cores at once, small ones on this thread, which starts
@@ -72,6 +91,15 @@ final class CsvSnapshotReader {
     } catch (SnapshotAssembler.DuplicateWithoutPlace e) {
       return read(dir, Long.MAX_VALUE, pieceBytes); // in one go, to name the duplicate's rows
     }
+  }
+
+  /** The largest table read: its columns must fit in memory (about 30 bytes a row). */
+  static final long MAX_TABLE_BYTES = 2L << 30;
+
+  private static String reason(IOException e) {
+    return e instanceof java.nio.file.AccessDeniedException
+        ? "permission denied"
+        : e instanceof NoSuchFileException ? "no such directory" : String.valueOf(e.getMessage());
   }
 
   private static long size(Path file) {
@@ -175,7 +203,7 @@ final class CsvSnapshotReader {
     } catch (NoSuchFileException e) {
       throw new DataException(name + ": no such file");
     } catch (IOException e) {
-      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
+      throw new DataException(name + ": cannot read: " + reason(e), e);
     }
     return part;
   }

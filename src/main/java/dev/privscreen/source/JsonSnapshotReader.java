@@ -76,7 +76,12 @@ final class JsonSnapshotReader {
     }
     if (!schema.equals(Snapshot.SCHEMA)) {
       throw new DataException(
-          name + ": schema \"" + schema + "\" is not supported (expected " + Snapshot.SCHEMA + ")");
+          name
+              + ": schema "
+              + Values.quote(schema)
+              + " is not supported (expected "
+              + Snapshot.SCHEMA
+              + ")");
     }
     if (asOf == null) {
       throw new DataException(name + ": \"as_of\" is missing");

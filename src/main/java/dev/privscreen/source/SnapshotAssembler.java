@@ -164,11 +164,9 @@ final class SnapshotAssembler {
           r.cell("name").where()
               + ": "
               + r.cell("name").field()
-              + " \""
-              + name
-              + "\" must be letters, digits and _ (it becomes the field m_"
-              + name
-              + ")");
+              + " "
+              + Values.quote(name)
+              + " must be letters, digits and _ (it becomes a field m_<name>)");
     }
     unique(
         r,
@@ -230,7 +228,8 @@ final class SnapshotAssembler {
     for (E e : type.getEnumConstants()) {
       allowed.append(allowed.length() == 0 ? "" : " or ").append(e.name().toLowerCase(Locale.ROOT));
     }
-    throw new DataException(c.where() + ": " + c.field() + " \"" + t + "\" must be " + allowed);
+    throw new DataException(
+        c.where() + ": " + c.field() + " " + Values.quote(t) + " must be " + allowed);
   }
 
   /**

@@ -23,6 +23,9 @@ public final class SnapshotReader {
     return read(Path.of(from));
   }
 
+  /** The largest snapshot JSON read: all of it is held in memory as rows. */
+  static final long MAX_JSON_BYTES = 2L << 30;
+
   public static Snapshot read(Path path) {
     if (Files.isDirectory(path)) {
       return CsvSnapshotReader.read(path);
@@ -35,6 +38,19 @@ public final class SnapshotReader {
           path
               + ": a CSV snapshot is a directory of tables; pass its directory: "
               + parentOf(path));
+    }
+    try {
+      if (Files.size(path) > MAX_JSON_BYTES) {
+        throw new DataException(
+            path
+                + ": "
+                + (Files.size(path) >> 20)
+                + " MiB; a snapshot JSON may have at most "
+                + (MAX_JSON_BYTES >> 30)
+                + " GiB (a CSV directory is read faster, in parallel)");
+      }
+    } catch (IOException e) {
+      throw new DataException(path + ": cannot read: " + e.getMessage(), e);
     }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
       return JsonSnapshotReader.read(path.toString(), in);

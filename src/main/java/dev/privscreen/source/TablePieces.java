@@ -55,7 +55,10 @@ final class TablePieces {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         for (int k = 1; k < count; k++) {
           long cut = afterLineBreak(ch, dataStart + (size - dataStart) * k / count, size);
-          if (cut > bounds.get(bounds.size() - 1) && cut < size) {
+          if (cut >= size) {
+            break; // no line break near: no table, or a damaged one; one piece tells which
+          }
+          if (cut > bounds.get(bounds.size() - 1)) {
             bounds.add(cut);
           }
         }
@@ -90,11 +93,16 @@ final class TablePieces {
     return k == 0 ? new CsvCursor(in, file.toString()) : CsvCursor.piece(in, file.toString());
   }
 
-  /** The offset just after the first line break at or after {@code from}; the size if none. */
+  /**
+   * The offset just after the first line break at or after {@code from}; the size if none. It looks
+   * no further than the longest record ({@link CsvCursor#MAX_RECORD_BYTES}): a file of zeros has no
+   * line break, and looking to its end from every cut would take minutes.
+   */
   private static long afterLineBreak(FileChannel ch, long from, long size) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(1 << 16);
     long pos = from;
-    while (pos < size) {
+    long end = Math.min(size, from + CsvCursor.MAX_RECORD_BYTES);
+    while (pos < end) {
       buf.clear();
       int n = ch.read(buf, pos);
       if (n <= 0) {

@@ -81,10 +81,10 @@ final class Values {
     }
     double v = decimal(t);
     if (Double.isNaN(v)) {
-      throw new DataException(c.where() + ": " + c.field() + " \"" + t + "\" is not a number");
+      throw new DataException(c.where() + ": " + c.field() + " " + quote(t) + " is not a number");
     }
     if (!Double.isFinite(v)) {
-      throw new DataException(c.where() + ": " + c.field() + " \"" + t + "\" is out of range");
+      throw new DataException(c.where() + ": " + c.field() + " " + quote(t) + " is out of range");
     }
     return v;
   }
@@ -315,14 +315,25 @@ final class Values {
     return v;
   }
 
+  /** The longest value echoed in a message: a 10 MB bad cell must not become a 10 MB line. */
+  static final int ECHO_MAX = 60;
+
+  /** A value as messages quote it: in double quotes, cut to {@link #ECHO_MAX} characters. */
+  public static String quote(CharSequence t) {
+    String s = t.toString();
+    return s.length() <= ECHO_MAX
+        ? "\"" + s + "\""
+        : "\"" + s.substring(0, ECHO_MAX) + "\"… (" + s.length() + " characters)";
+  }
+
   private static DataException badDate(Cell c, CharSequence t) {
     return new DataException(
         c.where()
             + ": "
             + c.field()
-            + " \""
-            + t
-            + "\" is not a date (expected 2025-11-07 or 2025-11-07T08:00:00Z)");
+            + " "
+            + quote(t)
+            + " is not a date (expected 2025-11-07 or 2025-11-07T08:00:00Z)");
   }
 
   private static void rejectNested(Cell c) {

@@ -72,13 +72,17 @@ public final class AlertState {
         String key = p.currentName();
         p.nextToken();
         if (key.equals("members")) {
-          while (p.nextToken() == JsonToken.VALUE_STRING) {
+          expect(p, JsonToken.START_ARRAY, "members", "an array of ids");
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            expect(p, JsonToken.VALUE_STRING, "members", "an array of ids");
             members.add(p.getText());
           }
         } else if (key.equals("alerted_at")) {
+          expect(p, JsonToken.START_OBJECT, "alerted_at", "an object of id: time");
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String id = p.currentName();
             p.nextToken();
+            expect(p, JsonToken.VALUE_STRING, "alerted_at", "an object of id: time");
             alerted.put(id, Instant.parse(p.getText()));
           }
         } else {
@@ -92,6 +96,24 @@ public final class AlertState {
       }
       throw new DataException(
           file + ": damaged alert state (" + e.getMessage() + "); delete it to start over");
+    }
+  }
+
+  /**
+   * A state of the wrong type is damage, not an empty memory: taken as empty, it would alert every
+   * asset again.
+   */
+  private void expect(JsonParser p, JsonToken want, String key, String what) {
+    if (p.currentToken() != want) {
+      throw new DataException(
+          file
+              + ":"
+              + p.currentLocation().getLineNr()
+              + ": damaged alert state: '"
+              + key
+              + "' must be "
+              + what
+              + "; delete the file to start over");
     }
   }
 

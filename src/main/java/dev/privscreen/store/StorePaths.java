@@ -25,11 +25,6 @@ public record StorePaths(Path snapshots, Path cache, Path config) {
         config.resolve("privscreen/config.json"));
   }
 
-  /** The user's changes to the built-in universe, beside the config file. */
-  public Path universe() {
-    return config.resolveSibling("universe.json");
-  }
-
   private static Path xdg(Map<String, String> env, String name, Path dflt) {
     String v = env.get(name);
     // The XDG spec says relative paths are invalid and must be ignored.

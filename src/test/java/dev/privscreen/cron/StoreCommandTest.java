@@ -41,6 +41,7 @@ class StoreCommandTest {
 
     Result newest = cli().run("store", "prune", store.resolve("20210101T000000Z.json").toString());
     assertThat(newest.exitCode()).isEqualTo(2);
-    assertThat(newest.stderr()).contains("is the newest snapshot; it is never pruned");
+    assertThat(newest.stderr())
+        .contains("is the newest readable snapshot; it holds the history and is never pruned");
   }
 }

@@ -76,6 +76,20 @@ public final class FakeApis implements AutoCloseable {
     return f;
   }
 
+  /**
+   * {@code fetch} with every source pointed here and unthrottled (the fake has no limits), then
+   * {@code extra}.
+   */
+  public String[] fetchArgs(String... extra) {
+    List<String> args = new ArrayList<>(List.of("fetch"));
+    args.addAll(endpointFlags());
+    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+      args.addAll(List.of("--rate-limit", s + "=60000"));
+    }
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
   /** Queues answers for the next calls whose path (after the source prefix) starts with this. */
   public void fault(String pathPrefix, Reply... replies) {
     faults.computeIfAbsent(pathPrefix, k -> new ArrayDeque<>()).addAll(List.of(replies));

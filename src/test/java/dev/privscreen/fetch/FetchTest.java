@@ -38,19 +38,11 @@ class FetchTest {
   }
 
   CliDriver cli() {
-    return new CliDriver()
-        .env("PRIVSCREEN_HOME", home.toString())
-        .env("PRIVSCREEN_BACKOFF_MS", "20");
+    return CliDriver.at(home);
   }
 
   Result fetch(CliDriver cli, String... extra) {
-    List<String> args = new ArrayList<>(List.of("fetch"));
-    args.addAll(apis.endpointFlags());
-    for (String src : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
-      args.addAll(List.of("--rate-limit", src + "=60000")); // the fake has no limits to respect
-    }
-    args.addAll(List.of(extra));
-    return cli.run(args.toArray(String[]::new));
+    return cli.run(apis.fetchArgs(extra));
   }
 
   Result fetch(String... extra) {
@@ -284,7 +276,7 @@ class FetchTest {
 
     assertThat(f.stderr())
         .contains(
-            "bitget: failed: bitget /api/v2/mix/market/contracts: no answer within 1 s (after 4 tries)");
+            "bitget: failed: bitget /api/v2/mix/market/contracts: no complete answer within 1 s (--timeout) (after 4 tries)");
   }
 
   @Test

@@ -17,7 +17,10 @@ import java.util.List;
  * primary = number [k|M|B] | "string" | 'string' | field | "(" or ")"
  * </pre>
  *
- * Errors name the 1-based column: {@code --where: at 13: expected a value after '>'}.
+ * Errors name the 1-based column: {@code --where: at 13: expected a value after '>'}. An expression
+ * is bounded ({@link #MAX_TOKENS} tokens, {@link #MAX_NESTING} levels of parentheses, {@code !} and
+ * {@code -}): parsing and evaluating recurse, and a runaway expression must be a usage error, never
+ * a stack overflow.
  */
 public final class Parser {
   private enum Kind {
@@ -30,9 +33,15 @@ public final class Parser {
 
   private record Token(Kind kind, String text, int pos, double number) {}
 
+  /** Far more than any filter a person writes; the evaluator's recursion stays shallow. */
+  public static final int MAX_TOKENS = 1000;
+
+  public static final int MAX_NESTING = 64;
+
   private final String src;
   private final List<Token> tokens;
   private int i;
+  private int nesting;
 
   private Parser(String src) {
     this.src = src;
@@ -46,6 +55,14 @@ public final class Parser {
    */
   public static Expr parse(String text) {
     Parser p = new Parser(text);
+    if (p.tokens.size() - 1 > MAX_TOKENS) {
+      throw new WhereException(
+          "the expression has "
+              + (p.tokens.size() - 1)
+              + " tokens; at most "
+              + MAX_TOKENS
+              + " are allowed (split it into several --where)");
+    }
     if (p.peek().kind == Kind.END) {
       throw new WhereException("the expression is empty (e.g. 'gain_7d_pct >= 100')");
     }
@@ -95,9 +112,20 @@ public final class Parser {
   private Expr not() {
     if (at("!")) {
       Token op = next();
-      return new Expr.Not(op.pos, not());
+      enter(op);
+      Expr e = new Expr.Not(op.pos, not());
+      nesting--;
+      return e;
     }
     return compare();
+  }
+
+  /** One level deeper; past {@link #MAX_NESTING} a usage error at that token. */
+  private void enter(Token t) {
+    if (++nesting > MAX_NESTING) {
+      throw new WhereException(
+          t.pos, "nested more than " + MAX_NESTING + " levels deep ('(', '!' or '-')");
+    }
   }
 
   private Expr compare() {
@@ -146,7 +174,10 @@ public final class Parser {
   private Expr unary() {
     if (at("-")) {
       Token op = next();
-      return new Expr.Neg(op.pos, unary());
+      enter(op);
+      Expr e = new Expr.Neg(op.pos, unary());
+      nesting--;
+      return e;
     }
     return primary();
   }
@@ -162,9 +193,10 @@ public final class Parser {
       return new Expr.Field(t.pos, t.text);
     }
     if (at("(")) {
-      next();
+      enter(next());
       Expr e = or();
       expect(")");
+      nesting--;
       return e;
     }
     if (t.kind == Kind.END) {

@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The sources' one way to the network: the disk cache first (unless {@code --refresh}; only it with
  * {@code --offline}), identical in-flight requests coalesced (a Caffeine {@link AsyncCache}), a
- * banned source never called again this run, bodies checked for errors.
+ * banned or unreachable source never called again this run, bodies checked for errors and for the
+ * API's shape.
+ *
+ * <p>The cache holds {@link Outcome}s, which never fail: Caffeine logs every load that completes
+ * exceptionally (a WARNING with a stack trace on stderr), and a cron user must never see that.
  */
 public final class Caller {
   private final Http http;
@@ -26,8 +31,19 @@ public final class Caller {
   private final boolean refresh;
   private final Map<String, Map<String, String>> headers;
   private final Executor pool;
-  private final AsyncCache<String, JsonNode> inFlight;
+  private final AsyncCache<String, Outcome> inFlight;
   private final Map<String, SourceFailure> banned = new ConcurrentHashMap<>();
+
+  /** A call's answer or its failure: a value either way, so the cache never sees an exception. */
+  private record Outcome(JsonNode body, SourceFailure failure) {
+    JsonNode get() {
+      if (failure != null) {
+        throw failure;
+      }
+      return body;
+    }
+  }
+
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
   /**
@@ -52,25 +68,44 @@ public final class Caller {
     this.inFlight = Caffeine.newBuilder().executor(pool).buildAsync();
   }
 
-  /** GET {@code pathAndQuery} under the source's base URL, as parsed JSON. */
-  public CompletableFuture<JsonNode> get(String source, String pathAndQuery, Duration maxAge) {
+  /** GET {@code pathAndQuery} under the source's base URL, as parsed JSON of the given shape. */
+  public CompletableFuture<JsonNode> get(
+      String source, String pathAndQuery, Duration maxAge, Shape shape) {
     URI uri = endpoints.url(source, pathAndQuery);
     String key = source + " " + uri;
-    return inFlight.get(
-        key,
-        (k, executor) ->
-            CompletableFuture.supplyAsync(
-                () -> load(source, pathAndQuery, uri, key, maxAge), executor));
+    return inFlight
+        .get(
+            key,
+            (k, executor) ->
+                CompletableFuture.supplyAsync(
+                    () -> outcome(source, pathAndQuery, uri, key, maxAge, shape), executor))
+        .thenApply(Outcome::get);
   }
 
-  private JsonNode load(String source, String pathAndQuery, URI uri, String key, Duration maxAge) {
+  private Outcome outcome(
+      String source, String pathAndQuery, URI uri, String key, Duration maxAge, Shape shape) {
+    try {
+      return new Outcome(load(source, pathAndQuery, uri, key, maxAge, shape), null);
+    } catch (SourceFailure f) {
+      return new Outcome(null, f);
+    } catch (RuntimeException e) { // a bug in a parser: the call fails, the run goes on
+      return new Outcome(
+          null, new SourceFailure(Kind.PERMANENT, source + " " + pathAndQuery + ": " + e));
+    }
+  }
+
+  private JsonNode load(
+      String source, String pathAndQuery, URI uri, String key, Duration maxAge, Shape shape) {
     // messages name the API's own path, whatever base URL a mirror or a test put before it
     int q = pathAndQuery.indexOf('?');
     String what = source + " " + (q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
     if (disk != null && !refresh) {
       var hit = disk.get(key, offline ? null : maxAge);
       if (hit.isPresent()) {
-        return Api.parse(what, hit.get());
+        JsonNode n = Api.parse(what, hit.get());
+        if (shape.problem(n) == null) {
+          return n;
+        } // a cached answer of another shape (an older version's?) is no answer
       }
     }
     if (offline) {
@@ -79,7 +114,7 @@ public final class Caller {
     }
     SourceFailure ban = banned.get(source);
     if (ban != null) {
-      throw new SourceFailure(Kind.BANNED, ban.getMessage());
+      throw new SourceFailure(ban.kind(), ban.getMessage());
     }
     calls.computeIfAbsent(source, s -> new AtomicInteger()).incrementAndGet();
     JsonNode[] parsed = new JsonNode[1];
@@ -93,13 +128,18 @@ public final class Caller {
               b -> {
                 parsed[0] = Api.parse(what, b);
                 BodyErrors.check(source, what, parsed[0]);
+                String problem = shape.problem(parsed[0]);
+                if (problem != null) {
+                  throw new SourceFailure(
+                      Kind.PERMANENT, what + ": not the API's answer: " + problem);
+                }
               });
       if (disk != null) {
         disk.put(key, body);
       }
       return parsed[0];
     } catch (SourceFailure f) {
-      if (f.kind() == Kind.BANNED) {
+      if (f.kind() == Kind.BANNED || f.kind() == Kind.UNREACHABLE) {
         banned.putIfAbsent(source, f);
       }
       throw f;
@@ -115,7 +155,8 @@ public final class Caller {
   /** The failure inside a future's exception, or a generic one naming the source. */
   public static SourceFailure unwrap(Throwable t, String source) {
     Throwable c = t;
-    while (c instanceof CompletionException && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     if (c instanceof SourceFailure f) {

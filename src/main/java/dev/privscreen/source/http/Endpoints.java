@@ -26,14 +26,27 @@ public record Endpoints(Map<String, URI> bases) {
 
   /**
    * @param flags {@code NAME=URL} from the command line (win over the environment)
+   * @param configured {@code NAME → URL} from the config file (lose to the environment)
    * @param proPlan the CoinGecko Pro base URL is the default when the plan is pro
    * @throws IllegalArgumentException for an unknown name, a bad URL or http to a remote host
    */
-  public static Endpoints resolve(List<String> flags, Map<String, String> env, boolean proPlan) {
+  public static Endpoints resolve(
+      List<String> flags,
+      Map<String, String> env,
+      Map<String, String> configured,
+      boolean proPlan) {
     Map<String, String> chosen = new LinkedHashMap<>(DEFAULTS);
     if (proPlan) {
       chosen.put("coingecko", "https://pro-api.coingecko.com/api/v3");
     }
+    configured.forEach(
+        (name, url) -> {
+          if (!SOURCES.contains(name)) {
+            throw new IllegalArgumentException(
+                "endpoints: '" + name + "' is not one of " + String.join(", ", SOURCES));
+          }
+          chosen.put(name, url.strip());
+        });
     for (String name : SOURCES) {
       String v = env.get("PRIVSCREEN_" + name.toUpperCase(Locale.ROOT) + "_URL");
       if (v != null && !v.isBlank()) {

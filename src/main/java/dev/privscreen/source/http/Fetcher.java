@@ -20,7 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,11 +44,28 @@ public final class Fetcher {
   static final Duration INSTRUMENTS_AGE = Duration.ofHours(6);
   static final Duration OI_AGE = Duration.ofMinutes(10);
 
+  /** The shapes of the answers read (SPEC §6, shared/api-samples). */
+  static final Shape MARKETS = Shape.arrayOf("id");
+
+  static final Shape CHART = Shape.arrayAt("prices", null);
+  static final Shape BINANCE_INFO = Shape.arrayAt("symbols", "symbol");
+  static final Shape BINANCE_OI = Shape.arrayOf("sumOpenInterestValue");
+  static final Shape OKX_INSTRUMENTS = Shape.arrayAt("data", "instId");
+  static final Shape OKX_OI = Shape.arrayAt("data", null);
+  static final Shape BYBIT_INSTRUMENTS = Shape.arrayAt("result.list", "symbol");
+  static final Shape BYBIT_OI = Shape.arrayAt("result.list", "openInterest");
+  static final Shape BITGET_CONTRACTS = Shape.arrayAt("data", "symbol");
+  static final Shape BITGET_OI = Shape.arrayAt("data.openInterestList", "size");
+
+  /** How long past the deadline a source's run may take to notice it. */
+  private static final Duration GRACE = Duration.ofSeconds(2);
+
   private final Caller caller;
   private final Universe universe;
   private final String category;
   private final int days;
   private final Clock clock;
+  private final Deadline deadline;
   private final Consumer<String> progress;
 
   public Fetcher(
@@ -52,18 +74,26 @@ public final class Fetcher {
       String category,
       int days,
       Clock clock,
+      Deadline deadline,
       Consumer<String> progress) {
     this.caller = caller;
     this.universe = universe;
     this.category = category;
     this.days = days;
     this.clock = clock;
+    this.deadline = deadline;
     this.progress = progress;
   }
 
-  /** The outcome: the snapshot (null when CoinGecko gave no assets) and each source's status. */
+  /**
+   * The outcome: the snapshot (null when CoinGecko gave no assets), each source's status, and the
+   * sources that failed because their host could not be reached at all.
+   */
   public record Result(
-      Snapshot snapshot, List<SourceStatus> statuses, Map<String, Integer> calls) {}
+      Snapshot snapshot,
+      List<SourceStatus> statuses,
+      Map<String, Integer> calls,
+      Set<String> unreachable) {}
 
   /**
    * @param fallbackAssets the previous snapshot's assets, used (stale) when CoinGecko brings none,
@@ -89,21 +119,38 @@ public final class Fetcher {
     Instant fetchedAt = clock.instant();
     List<SourceStatus> statuses = new ArrayList<>();
     Map<String, Integer> calls = new LinkedHashMap<>();
+    Set<String> unreachable = new TreeSet<>();
     runs.forEach(
         (name, run) -> {
           try {
-            String detail = run.join();
+            // every wait inside is cut to the deadline; the grace only covers a stuck thread
+            long left = Math.max(0, deadline.remainingNanos()) + GRACE.toNanos();
+            String detail = run.get(left, TimeUnit.NANOSECONDS);
             statuses.add(new SourceStatus(name, fetchedAt, "ok", detail));
-          } catch (RuntimeException e) {
+          } catch (TimeoutException e) {
+            run.cancel(true);
             statuses.add(
-                new SourceStatus(name, fetchedAt, "failed", Caller.unwrap(e, name).getMessage()));
+                new SourceStatus(
+                    name,
+                    fetchedAt,
+                    "failed",
+                    name + ": did not finish within the fetch's " + deadline.describe()));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            statuses.add(new SourceStatus(name, fetchedAt, "failed", name + ": interrupted"));
+          } catch (ExecutionException | RuntimeException e) {
+            SourceFailure f = Caller.unwrap(e, name);
+            if (f.kind() == SourceFailure.Kind.UNREACHABLE) {
+              unreachable.add(name);
+            }
+            statuses.add(new SourceStatus(name, fetchedAt, "failed", f.getMessage()));
           }
           calls.put(name, caller.calls(name));
         });
     if (h.assets.isEmpty()) {
       fallbackAssets.forEach(a -> h.assets.put(a.id(), a));
     }
-    return new Result(assemble(h, fetchedAt, category, statuses), statuses, calls);
+    return new Result(assemble(h, fetchedAt, category, statuses), statuses, calls, unreachable);
   }
 
   // ---- CoinGecko: markets (category pages, then universe members outside it), then charts ----
@@ -125,7 +172,8 @@ public final class Fetcher {
                   .get(
                       "coingecko",
                       marketsQuery("ids=" + enc(String.join(",", missing)), 1),
-                      MARKETS_AGE)
+                      MARKETS_AGE,
+                      MARKETS)
                   .thenAccept(
                       arr -> Venues.markets(arr).forEach(a -> h.assets.putIfAbsent(a.id(), a)));
             })
@@ -142,7 +190,8 @@ public final class Fetcher {
                                 + "/market_chart?vs_currency=usd&days="
                                 + days
                                 + "&interval=daily",
-                            CHART_AGE)
+                            CHART_AGE,
+                            CHART)
                         .thenAccept(c -> addPrices(h, id, Venues.marketChart(id, c))));
               }
               return allOf(charts);
@@ -152,7 +201,7 @@ public final class Fetcher {
 
   private CompletableFuture<Void> categoryPages(Harvest h, int page) {
     return caller
-        .get("coingecko", marketsQuery("category=" + enc(category), page), MARKETS_AGE)
+        .get("coingecko", marketsQuery("category=" + enc(category), page), MARKETS_AGE, MARKETS)
         .thenCompose(
             arr -> {
               List<Asset> got = Venues.markets(arr);
@@ -198,6 +247,7 @@ public final class Fetcher {
       String source,
       Map<String, String> live,
       Function<String, String> path,
+      Shape shape,
       BiConsumer<String, JsonNode> keep,
       String noun) {
     List<CompletableFuture<Void>> calls = new ArrayList<>();
@@ -205,20 +255,21 @@ public final class Fetcher {
         (id, name) ->
             calls.add(
                 caller
-                    .get(source, path.apply(enc(name)), OI_AGE)
+                    .get(source, path.apply(enc(name)), OI_AGE, shape)
                     .thenAccept(b -> keep.accept(id, b))));
     return allOf(calls).thenApply(v -> live.size() + " " + noun);
   }
 
   private CompletableFuture<String> binance(Harvest h) {
     return caller
-        .get("binance", "/fapi/v1/exchangeInfo", INSTRUMENTS_AGE)
+        .get("binance", "/fapi/v1/exchangeInfo", INSTRUMENTS_AGE, BINANCE_INFO)
         .thenCompose(
             info ->
                 openInterest(
                     "binance",
                     Venues.binancePerps(info, universe, h.listings),
                     s -> "/futures/data/openInterestHist?symbol=" + s + "&period=1d&limit=30",
+                    BINANCE_OI,
                     (id, rows) -> h.oiUsd.addAll(Venues.binanceOi(id, rows)),
                     "perpetuals"));
   }
@@ -226,11 +277,13 @@ public final class Fetcher {
   private CompletableFuture<String> okx(Harvest h) {
     CompletableFuture<Map<String, String>> swaps =
         caller
-            .get("okx", "/api/v5/public/instruments?instType=SWAP", INSTRUMENTS_AGE)
+            .get(
+                "okx", "/api/v5/public/instruments?instType=SWAP", INSTRUMENTS_AGE, OKX_INSTRUMENTS)
             .thenApply(b -> Venues.okxInstruments(b, Market.PERP, universe, h.listings));
     CompletableFuture<Map<String, String>> spots =
         caller
-            .get("okx", "/api/v5/public/instruments?instType=SPOT", INSTRUMENTS_AGE)
+            .get(
+                "okx", "/api/v5/public/instruments?instType=SPOT", INSTRUMENTS_AGE, OKX_INSTRUMENTS)
             .thenApply(b -> Venues.okxInstruments(b, Market.SPOT, universe, h.listings));
     return swaps
         .thenCombine(spots, (sw, sp) -> sw)
@@ -243,6 +296,7 @@ public final class Fetcher {
                         "/api/v5/rubik/stat/contracts/open-interest-volume?ccy="
                             + ccy
                             + "&period=1D",
+                    OKX_OI,
                     (id, b) -> h.oiUsd.addAll(Venues.okxOi(id, b)),
                     "swaps"));
   }
@@ -259,6 +313,7 @@ public final class Fetcher {
                         "/v5/market/open-interest?category=linear&symbol="
                             + s
                             + "&intervalTime=1d&limit=200",
+                    BYBIT_OI,
                     (id, b) -> h.oiBase.addAll(Venues.bybitOi(id, b)),
                     "perpetuals"));
   }
@@ -269,7 +324,7 @@ public final class Fetcher {
         "/v5/market/instruments-info?category=linear&limit=1000"
             + (cursor == null ? "" : "&cursor=" + enc(cursor));
     return caller
-        .get("bybit", q, INSTRUMENTS_AGE)
+        .get("bybit", q, INSTRUMENTS_AGE, BYBIT_INSTRUMENTS)
         .thenCompose(
             b -> {
               live.putAll(Venues.bybitInstruments(b, universe, h.listings));
@@ -282,7 +337,11 @@ public final class Fetcher {
 
   private CompletableFuture<String> bitget(Harvest h) {
     return caller
-        .get("bitget", "/api/v2/mix/market/contracts?productType=USDT-FUTURES", INSTRUMENTS_AGE)
+        .get(
+            "bitget",
+            "/api/v2/mix/market/contracts?productType=USDT-FUTURES",
+            INSTRUMENTS_AGE,
+            BITGET_CONTRACTS)
         .thenCompose(
             b ->
                 openInterest(
@@ -292,6 +351,7 @@ public final class Fetcher {
                         "/api/v2/mix/market/open-interest?symbol="
                             + s
                             + "&productType=USDT-FUTURES",
+                    BITGET_OI,
                     (id, x) -> h.oiBase.addAll(Venues.bitgetOi(id, x)),
                     "perpetuals"));
   }

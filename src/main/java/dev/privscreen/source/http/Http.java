@@ -1,44 +1,65 @@
 package dev.privscreen.source.http;
 
 import dev.privscreen.source.http.SourceFailure.Kind;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * GET with the manners a public API expects: a User-Agent, gzip, timeouts, a per-host rate limit,
- * and retries with exponential backoff that honour Retry-After (SPEC §6). Answers are bodies as
- * text; failures are {@link SourceFailure}s whose messages name the source and path, never a key.
+ * GET with the manners a public API expects: a User-Agent, gzip, a per-host rate limit, and retries
+ * with exponential backoff that honour Retry-After (SPEC §6). It is also bounded and guarded: the
+ * timeout covers the whole exchange (connect to last byte), the fetch's {@link Deadline} cuts every
+ * wait, and a redirect is followed only on the same origin (scheme, host and port), so a header
+ * with a key never leaves its host. Answers are bodies as text; failures are {@link SourceFailure}s
+ * whose messages name the source and path, never a key.
  */
 public final class Http {
+  /** Redirects followed in one exchange; more is a loop as far as we are concerned. */
+  static final int MAX_REDIRECTS = 5;
+
   private final HttpClient client;
   private final HttpSettings settings;
   private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
   private final Map<String, Double> perMinute;
   private final Redactor redactor;
+  private final Deadline deadline;
 
   /**
    * @param perMinute calls a minute allowed per source name; absent means unlimited
+   * @param deadline when the whole fetch must be over
    */
-  public Http(HttpSettings settings, Map<String, Double> perMinute, Redactor redactor) {
+  public Http(
+      HttpSettings settings, Map<String, Double> perMinute, Redactor redactor, Deadline deadline) {
     this.settings = settings;
     this.perMinute = Map.copyOf(perMinute);
     this.redactor = redactor;
+    this.deadline = deadline;
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER) // ours: same origin only, see once()
             .build();
   }
 
@@ -55,12 +76,16 @@ public final class Http {
     long backoff = settings.backoff().toMillis();
     for (int attempt = 0; ; attempt++) {
       try {
-        limiter.acquire();
+        if (!limiter.acquire(deadline.remainingNanos())) {
+          throw outOfTime(what, attempt, null);
+        }
         String body = once(source, uri, headers, what);
         validate.accept(body);
         return body;
       } catch (SourceFailure f) {
-        if (f.kind() != Kind.TRANSIENT || attempt >= settings.maxRetries()) {
+        int retries = f.kind() == Kind.UNREACHABLE ? 1 : settings.maxRetries();
+        boolean retry = f.kind() == Kind.TRANSIENT || f.kind() == Kind.UNREACHABLE;
+        if (!retry || attempt >= retries || deadline.passed()) {
           String tries = attempt > 0 ? " (after " + (attempt + 1) + " tries)" : "";
           throw new SourceFailure(f.kind(), redactor.apply(f.getMessage()) + tries);
         }
@@ -79,6 +104,9 @@ public final class Http {
           wait = f.retryAfterMillis();
           limiter.pause(wait);
         }
+        if (TimeUnit.MILLISECONDS.toNanos(wait) >= deadline.remainingNanos()) {
+          throw outOfTime(what, attempt + 1, f);
+        }
         sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -87,27 +115,170 @@ public final class Http {
     }
   }
 
+  private SourceFailure outOfTime(String what, int tries, SourceFailure last) {
+    return new SourceFailure(
+        Kind.PERMANENT,
+        what
+            + ": the fetch's "
+            + deadline.describe()
+            + " ran out"
+            + (last == null
+                ? ""
+                : " after " + tries + " tries (last: " + redactor.apply(last.getMessage()) + ")"));
+  }
+
+  /** One exchange, redirects within the origin included, bounded by the timeout as a whole. */
   private String once(String source, URI uri, Map<String, String> headers, String what)
       throws InterruptedException {
+    long budgetNanos = Math.min(settings.requestTimeout().toNanos(), deadline.remainingNanos());
+    long end = System.nanoTime() + budgetNanos;
+    URI at = uri;
+    for (int hop = 0; ; hop++) {
+      HttpResponse<byte[]> resp = exchange(at, headers, what, end);
+      int status = resp.statusCode();
+      if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+        if (hop >= MAX_REDIRECTS) {
+          throw new SourceFailure(
+              Kind.PERMANENT, what + ": more than " + MAX_REDIRECTS + " redirects: refused");
+        }
+        at = redirectTarget(uri, at, resp, what);
+        continue;
+      }
+      return answer(source, what, resp);
+    }
+  }
+
+  /**
+   * Where a redirect may go: on the origin of the call (same scheme, host and port), as SPEC §6
+   * asks; anything else (another host, plain http, a loop) is a failed call.
+   */
+  private static URI redirectTarget(URI origin, URI at, HttpResponse<?> resp, String what) {
+    String location = resp.headers().firstValue("Location").orElse(null);
+    if (location == null) {
+      throw new SourceFailure(
+          Kind.PERMANENT, what + ": HTTP " + resp.statusCode() + " without a Location");
+    }
+    URI next;
+    try {
+      next = at.resolve(location.strip());
+    } catch (IllegalArgumentException e) {
+      throw new SourceFailure(Kind.PERMANENT, what + ": redirected to a bad URL: refused");
+    }
+    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals(origin.getScheme().toLowerCase(Locale.ROOT))) {
+      throw new SourceFailure(
+          Kind.PERMANENT,
+          what + ": redirected from " + origin.getScheme() + " to " + scheme + ": refused");
+    }
+    if (next.getHost() == null
+        || !next.getHost().equalsIgnoreCase(origin.getHost())
+        || port(next) != port(origin)) {
+      throw new SourceFailure(
+          Kind.PERMANENT,
+          what
+              + ": redirected to another host ("
+              + next.getHost()
+              + (next.getPort() >= 0 ? ":" + next.getPort() : "")
+              + "): refused");
+    }
+    return next;
+  }
+
+  private static int port(URI u) {
+    return u.getPort() >= 0 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+  }
+
+  private HttpResponse<byte[]> exchange(
+      URI uri, Map<String, String> headers, String what, long endNanos)
+      throws InterruptedException {
+    long left = endNanos - System.nanoTime();
+    if (left <= 0) {
+      throw timedOut(what);
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
-            .timeout(settings.requestTimeout())
+            .timeout(java.time.Duration.ofNanos(left))
             .header("User-Agent", settings.userAgent())
             .header("Accept", "application/json")
             .header("Accept-Encoding", "gzip")
             .GET();
     headers.forEach(b::header);
-    HttpResponse<InputStream> resp;
+    long cap = settings.maxBodyBytes();
+    CompletableFuture<HttpResponse<byte[]>> f =
+        client.sendAsync(
+            b.build(),
+            info ->
+                new CappedBody(
+                    cap,
+                    gzip(info.headers())
+                        ? -1
+                        : info.headers().firstValueAsLong("Content-Length").orElse(-1)));
     try {
-      resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new SourceFailure(
-          Kind.TRANSIENT,
-          what + ": no answer within " + settings.requestTimeout().toSeconds() + " s");
-    } catch (IOException e) {
-      throw new SourceFailure(Kind.TRANSIENT, what + ": " + describe(e));
+      return f.get(left, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true); // a server trickling its body is cut off here, whatever it still sends
+      throw timedOut(what);
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      throw failure(what, e.getCause(), cap, uri);
     }
-    String body = readBody(resp, what);
+  }
+
+  private SourceFailure timedOut(String what) {
+    if (deadline.passed()) {
+      return new SourceFailure(
+          Kind.PERMANENT, what + ": the fetch's " + deadline.describe() + " ran out");
+    }
+    return new SourceFailure(
+        Kind.TRANSIENT,
+        what
+            + ": no complete answer within "
+            + seconds(settings.requestTimeout())
+            + " (--timeout)");
+  }
+
+  private static String seconds(java.time.Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+  }
+
+  private static SourceFailure failure(String what, Throwable cause, long cap, URI uri) {
+    Throwable c = cause;
+    while (c != null && !(c instanceof IOException) && c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    if (c instanceof CappedBody.TooBig) {
+      return tooBig(what, cap);
+    }
+    if (c instanceof HttpConnectTimeoutException) {
+      return new SourceFailure(Kind.TRANSIENT, what + ": could not connect in time");
+    }
+    if (c instanceof HttpTimeoutException) {
+      return new SourceFailure(Kind.TRANSIENT, what + ": no answer in time");
+    }
+    if (c instanceof ConnectException
+        || c instanceof UnknownHostException
+        || c instanceof UnresolvedAddressException
+        || (c != null && c.getCause() instanceof UnresolvedAddressException)) {
+      String why =
+          c instanceof UnknownHostException || c instanceof UnresolvedAddressException
+              ? "no such host"
+              : c.getMessage() == null || c.getMessage().isBlank()
+                  ? "connection refused"
+                  : c.getMessage();
+      return new SourceFailure(
+          Kind.UNREACHABLE, what + ": cannot connect to " + uri.getHost() + " (" + why + ")");
+    }
+    if (c instanceof IOException io) {
+      return new SourceFailure(Kind.TRANSIENT, what + ": " + describe(io));
+    }
+    return new SourceFailure(Kind.TRANSIENT, what + ": " + describe(cause));
+  }
+
+  private String answer(String source, String what, HttpResponse<byte[]> resp) {
+    String body = text(resp, what);
     int status = resp.statusCode();
     if (status == 200) {
       if (looksLikeHtml(resp, body)) {
@@ -128,19 +299,20 @@ public final class Http {
     throw new SourceFailure(Kind.PERMANENT, what + ":" + detail + snippet(body));
   }
 
-  private String readBody(HttpResponse<InputStream> resp, String what) {
-    boolean gzip =
-        resp.headers()
-            .firstValue("Content-Encoding")
-            .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
-            .orElse(false);
+  private static boolean gzip(HttpHeaders h) {
+    return h.firstValue("Content-Encoding")
+        .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+        .orElse(false);
+  }
+
+  /** The body as text, unzipped within the cap. */
+  private String text(HttpResponse<byte[]> resp, String what) {
+    byte[] raw = Objects.requireNonNullElse(resp.body(), new byte[0]);
+    if (!gzip(resp.headers())) {
+      return new String(raw, StandardCharsets.UTF_8);
+    }
     long cap = settings.maxBodyBytes();
-    long declared = resp.headers().firstValueAsLong("Content-Length").orElse(-1);
-    try (InputStream raw = resp.body();
-        InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-      if (!gzip && declared > cap) {
-        throw tooBig(what, cap);
-      }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[1 << 16];
       int n;
@@ -151,10 +323,8 @@ public final class Http {
         }
       }
       return out.toString(StandardCharsets.UTF_8);
-    } catch (HttpTimeoutException e) {
-      throw new SourceFailure(Kind.TRANSIENT, what + ": the body did not arrive in time");
     } catch (IOException e) {
-      throw new SourceFailure(Kind.TRANSIENT, what + ": reading the body: " + describe(e));
+      throw new SourceFailure(Kind.TRANSIENT, what + ": reading the gzip body: " + describe(e));
     }
   }
 
@@ -188,7 +358,7 @@ public final class Http {
     return b.isEmpty() ? "" : ": " + (b.length() > 160 ? b.substring(0, 160) + "…" : b);
   }
 
-  private static String describe(IOException e) {
+  private static String describe(Throwable e) {
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }

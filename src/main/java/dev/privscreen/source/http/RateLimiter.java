@@ -15,16 +15,28 @@ final class RateLimiter {
 
   /** Blocks until this caller's slot. */
   void acquire() throws InterruptedException {
+    acquire(Long.MAX_VALUE);
+  }
+
+  /**
+   * Blocks until this caller's slot, unless it is more than {@code maxWaitNanos} away: then takes
+   * no slot and returns false at once.
+   */
+  boolean acquire(long maxWaitNanos) throws InterruptedException {
     long wait;
     synchronized (this) {
       long now = System.nanoTime();
       long slot = Math.max(now, next);
-      next = slot + intervalNanos;
       wait = slot - now;
+      if (wait > maxWaitNanos) {
+        return false;
+      }
+      next = slot + intervalNanos;
     }
     if (wait > 0) {
       Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
     }
+    return true;
   }
 
   /** Pushes every later slot back, e.g. after a 429 told us to wait. */

@@ -15,7 +15,9 @@ public final class SourceFailure extends RuntimeException {
     /** this call failed; other calls to the source may still work */
     PERMANENT,
     /** the source refuses this client (ban); stop calling it */
-    BANNED
+    BANNED,
+    /** the host cannot be reached at all (refused, no route, no such name); stop calling it */
+    UNREACHABLE
   }
 
   private final Kind kind;

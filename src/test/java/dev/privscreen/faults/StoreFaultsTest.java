@@ -1,0 +1,191 @@
+package dev.privscreen.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.privscreen.CliDriver;
+import dev.privscreen.CliDriver.Result;
+import dev.privscreen.fetch.FakeApis;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store under the faults of unattended runs: a damaged newest snapshot (a full disk, a hand
+ * edit) never wedges it, a killed run's leftovers are cleaned up, and a fetch that must wait for
+ * another says so and for whom.
+ */
+class StoreFaultsTest {
+  static final String GOOD = "20251107T000000Z.json";
+  static final String DAMAGED = "20251108T000000Z.json";
+
+  @TempDir Path home;
+  Path store;
+  FakeApis apis;
+
+  @BeforeEach
+  void start() throws IOException {
+    apis = new FakeApis();
+    store = Files.createDirectories(home.resolve("snapshots"));
+  }
+
+  @AfterEach
+  void stop() {
+    apis.close();
+  }
+
+  CliDriver cli() {
+    return CliDriver.at(home);
+  }
+
+  Result fetch(String... extra) {
+    return cli().run(apis.fetchArgs(extra));
+  }
+
+  /** A good snapshot, and a newer one cut to its first 1000 bytes (a disk that filled up). */
+  void goodThenDamaged() throws IOException {
+    Files.copy(Path.of(CliDriver.EXAMPLE_JSON), store.resolve(GOOD));
+    Files.copy(Path.of(CliDriver.EXAMPLE_JSON), store.resolve(DAMAGED));
+    try (RandomAccessFile f = new RandomAccessFile(store.resolve(DAMAGED).toFile(), "rw")) {
+      f.setLength(1000);
+    }
+  }
+
+  @Test
+  void readersSkipADamagedNewestSnapshotWithOneWarningNamingIt() throws IOException {
+    goodThenDamaged();
+
+    Result r = cli().run("screen", "--json", "--min-gain", "7d=100");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.symbols()).containsExactly("ZK", "DASH", "ZEN", "DCR");
+    assertThat(r.stderr().lines().toList())
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .startsWith("privscreen: warning: skipped a damaged snapshot: ")
+                    .contains(store.resolve(DAMAGED).toString()));
+    Quiet.noNoise(r.stderr());
+    assertThat(cli().run("screen", "-q", "--json").stderr()).isEmpty();
+    assertThat(cli().run("sector", "--json").exitCode()).isZero();
+    assertThat(cli().run("events", "--json").exitCode()).isZero();
+  }
+
+  @Test
+  void fetchHealsTheStoreFromTheNewestReadableSnapshot() throws IOException {
+    goodThenDamaged();
+
+    Result f = fetch();
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stderr()).contains("skipped a damaged snapshot: " + store.resolve(DAMAGED));
+    Path written = Path.of(f.stdout().strip());
+    assertThat(written.getFileName().toString()).isGreaterThan(DAMAGED);
+    // the new snapshot carries the good one's history forward (ZEC's close of 2025-11-01)
+    Result s =
+        cli()
+            .run(
+                "screen",
+                "--from",
+                written.toString(),
+                "--as-of",
+                "2025-11-01",
+                "--json",
+                "--fields",
+                "symbol,price_usd",
+                "--where",
+                "symbol == 'ZEC'");
+    assertThat(s.json().get("results").get(0).get("price_usd").asDouble()).isEqualTo(322.0);
+    // and it is what readers take now, without a warning
+    Result after = cli().run("screen", "--json");
+    assertThat(after.stderr()).isEmpty();
+  }
+
+  @Test
+  void storeListMarksTheDamagedAndPruneCanRemoveIt() throws IOException {
+    goodThenDamaged();
+
+    Result list = cli().run("store", "list", "--json");
+    assertThat(list.exitCode()).as(list.toString()).isZero();
+    JsonNode snaps = list.json().get("snapshots");
+    assertThat(snaps.get(0).get("status").asText()).isEqualTo("ok");
+    assertThat(snaps.get(0).get("damage").isNull()).isTrue();
+    assertThat(snaps.get(1).get("status").asText()).isEqualTo("damaged");
+    assertThat(snaps.get(1).get("damage").asText()).contains(DAMAGED);
+    assertThat(cli().run("store", "list").stderr()).contains("2 snapshots (1 damaged)");
+
+    // --keep 0d takes the damaged newest, never the newest readable
+    Result keep = cli().run("store", "prune", "--keep", "0d");
+    assertThat(keep.exitCode()).as(keep.toString()).isZero();
+    assertThat(store.toFile().list((d, n) -> n.endsWith("Z.json"))).containsExactly(GOOD);
+  }
+
+  @Test
+  void aDamagedNewestCanBeRemovedByNameOrWithDamaged() throws IOException {
+    goodThenDamaged();
+    Result byName = cli().run("store", "prune", store.resolve(DAMAGED).toString());
+    assertThat(byName.exitCode()).as(byName.toString()).isZero();
+    assertThat(store.resolve(DAMAGED)).doesNotExist();
+
+    Files.delete(store.resolve(GOOD));
+    goodThenDamaged();
+    Result damaged = cli().run("store", "prune", "--damaged");
+    assertThat(damaged.exitCode()).as(damaged.toString()).isZero();
+    assertThat(store.toFile().list((d, n) -> n.endsWith("Z.json"))).containsExactly(GOOD);
+  }
+
+  @Test
+  void aStoreOfOnlyDamagedSnapshotsIsADataErrorThatSaysSo() throws IOException {
+    goodThenDamaged();
+    Files.delete(store.resolve(GOOD));
+
+    Result r = cli().run("screen", "-q");
+
+    Quiet.fails(r, 3, 1);
+    assertThat(r.stderr()).startsWith("privscreen: no readable snapshot (1 damaged) in the store");
+  }
+
+  @Test
+  void theNextFetchRemovesWhatAKilledWriteLeftBehind() throws IOException {
+    Path leftover = store.resolve(".20251107T000005Z.json8812.tmp");
+    Files.writeString(leftover, "{\"schema\":\"privscreen.snap");
+
+    Result f = fetch("-q");
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
+  void aFetchThatMustWaitSaysForWhomAndGivesUpAtLockWait() throws Exception {
+    apis.latencyMillis = 800; // the first fetch holds the lock for a few seconds
+    CompletableFuture<Result> first = CompletableFuture.supplyAsync(() -> fetch("-q"));
+    Path lock = store.resolve(".lock");
+    long t0 = System.nanoTime();
+    while (!(Files.exists(lock) && Files.size(lock) > 0) && System.nanoTime() - t0 < 5e9) {
+      Thread.sleep(10);
+    }
+
+    Result second = fetch("--lock-wait", "1s");
+
+    Quiet.fails(second, 3, 2);
+    assertThat(second.stderr().lines().toList())
+        .satisfiesExactly(
+            l ->
+                assertThat(l)
+                    .startsWith("privscreen: warning: waiting up to 1 s for " + lock)
+                    .containsPattern("held by pid \\d+ since 20\\d\\d-"),
+            l ->
+                assertThat(l)
+                    .startsWith("privscreen: another privscreen fetch holds the lock (" + lock)
+                    .containsPattern("pid \\d+ since .*\\); waited 1 s$"));
+    assertThat(first.get().exitCode()).as(first.get().toString()).isZero();
+  }
+}
