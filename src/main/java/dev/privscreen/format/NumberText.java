@@ -19,6 +19,25 @@ public final class NumberText {
     return Math.abs(v) >= 1e-6 && Math.abs(v) < 1e15 ? d.toPlainString() : d.toString();
   }
 
+  /** Significant digits of a result figure: past them a double holds float noise, not data. */
+  public static final int RESULT_DIGITS = 12;
+
+  /**
+   * A computed figure for JSON and CSV: at most {@link #RESULT_DIGITS} significant digits, so that
+   * {@code 116.00000000000001} (a ratio's float noise) is {@code 116}; within 1e-12 relative of the
+   * double. Snapshot files keep {@link #exact} values: they are data, read back bit for bit.
+   */
+  public static String result(double v) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return exact(v);
+    }
+    // from the rounded decimal itself: Java 17's Double.toString is not always the shortest
+    BigDecimal d =
+        new BigDecimal(v).round(new java.math.MathContext(RESULT_DIGITS)).stripTrailingZeros();
+    double a = Math.abs(v);
+    return a >= 1e-6 && a < 1e15 ? d.toPlainString() : d.toString();
+  }
+
   /** {@code $532.06}, {@code $1.24B}, {@code $812.0M}, {@code $0.0123}. */
   public static String usd(double v) {
     double a = Math.abs(v);

@@ -47,7 +47,7 @@ final class Cells {
       case REASONS -> defuse(reasons((Map<String, String>) v));
       default -> {
         double d = ((Number) v).doubleValue();
-        yield Double.isFinite(d) ? NumberText.exact(d) : "";
+        yield Double.isFinite(d) ? NumberText.result(d) : "";
       }
     };
   }

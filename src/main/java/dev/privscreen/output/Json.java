@@ -53,7 +53,7 @@ public final class Json {
     } else {
       double d = ((Number) v).doubleValue();
       if (Double.isFinite(d)) {
-        g.writeNumber(NumberText.exact(d));
+        g.writeNumber(NumberText.result(d));
       } else {
         g.writeNull();
       }

@@ -2,6 +2,7 @@ package dev.privscreen.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,5 +40,29 @@ class NumberTextTest {
   @CsvSource({"123.44,+123.4%", "-5,-5.0%", "-0.01,+0.0%", "0,+0.0%"})
   void percentAlwaysHasASign(double v, String text) {
     assertThat(NumberText.percent(v)).isEqualTo(text);
+  }
+
+  @Test
+  void resultFiguresLoseTheirFloatNoiseButNothingElse() {
+    assertThat(NumberText.result(116.00000000000001)).isEqualTo("116");
+    assertThat(NumberText.result(11.340206185567014)).isEqualTo("11.3402061856");
+    assertThat(NumberText.result(8672578000.0)).isEqualTo("8672578000");
+    assertThat(NumberText.result(-0.1 - 0.2)).isEqualTo("-0.3");
+    assertThat(NumberText.result(1.5e-9)).isEqualTo("1.5E-9");
+    java.util.Random r = new java.util.Random(11);
+    for (int i = 0; i < 200_000; i++) {
+      double v = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(30) - 10);
+      String s = NumberText.result(v);
+      double back = Double.parseDouble(s);
+      assertThat(Math.abs(back - v)).as(s).isLessThanOrEqualTo(Math.abs(v) * 1e-11);
+      assertThat(
+              s.replaceAll("E.*", "")
+                  .replaceAll("[^0-9]", "")
+                  .replaceAll("^0+", "")
+                  .replaceAll("0+$", "")
+                  .length())
+          .as(s)
+          .isLessThanOrEqualTo(12);
+    }
   }
 }

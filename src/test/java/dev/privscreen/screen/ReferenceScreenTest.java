@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Screens random, unseen data sets full of SPEC §3's edge cases and compares every field with a
  * second implementation written here from the SPEC text alone: plain lists, linear scans, no shared
- * code with the product. Numbers must agree to 1e-6 relative; order, rank, signals and score
- * exactly.
+ * code with the product. Numbers must agree to 1e-9 relative (output keeps 12 significant digits);
+ * order, rank, signals and score exactly.
  */
 class ReferenceScreenTest {
   static final LocalDate FIRST = LocalDate.parse("2025-08-01");
@@ -107,7 +107,7 @@ class ReferenceScreenTest {
     assertMatches(expected, actual, r.toString());
   }
 
-  /** Every field of every expected result, in order: numbers to 1e-6, the rest exactly. */
+  /** Every field of every expected result, in order: numbers to 1e-9, the rest exactly. */
   static void assertMatches(List<Map<String, Object>> expected, JsonNode actual, String context) {
     assertThat(actual.size()).as("result count\n" + context).isEqualTo(expected.size());
     for (int i = 0; i < expected.size(); i++) {
@@ -125,7 +125,7 @@ class ReferenceScreenTest {
           assertThat(v.isNumber()).as(where + " = " + v + ", want " + d).isTrue();
           assertThat(relErr(v.asDouble(), d))
               .as(where + " = " + v + ", want " + d)
-              .isLessThan(1e-6);
+              .isLessThan(1e-9);
         } else if (want instanceof List<?> list) {
           List<String> got = new ArrayList<>();
           v.forEach(
@@ -211,12 +211,12 @@ class ReferenceScreenTest {
             .thenComparing(a -> (String) a.get("id")));
 
     assertThat(got.get("count").asInt()).isEqualTo(all.size());
-    assertThat(relErr(got.get("market_cap_usd").asDouble(), cap)).isLessThan(1e-6);
-    assertThat(relErr(got.get("volume_24h_usd").asDouble(), vol)).isLessThan(1e-6);
-    assertThat(relErr(got.get("oi_usd").asDouble(), oi)).isLessThan(1e-6);
+    assertThat(relErr(got.get("market_cap_usd").asDouble(), cap)).isLessThan(1e-9);
+    assertThat(relErr(got.get("volume_24h_usd").asDouble(), vol)).isLessThan(1e-9);
+    assertThat(relErr(got.get("oi_usd").asDouble(), oi)).isLessThan(1e-9);
     assertThat(relErr(got.get("gain_7d_pct_cap_weighted").asDouble(), (now / before - 1) * 100))
-        .isLessThan(1e-6);
-    assertThat(relErr(got.get("gain_7d_pct_median").asDouble(), median)).isLessThan(1e-6);
+        .isLessThan(1e-9);
+    assertThat(relErr(got.get("gain_7d_pct_median").asDouble(), median)).isLessThan(1e-9);
     assertThat(got.get("up_7d").asInt()).isEqualTo(up);
     assertThat(got.get("over_100_7d").asInt()).isEqualTo(over);
     assertThat(got.get("listings_7d").asInt()).isEqualTo(listings);
