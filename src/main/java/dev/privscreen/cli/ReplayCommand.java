@@ -81,6 +81,7 @@ final class ReplayCommand implements Callable<Integer> {
     SourceOptions source = new SourceOptions();
     source.from = from;
     SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
+    Warnings.beforeFirstData(ctx, root.global, index, start);
     List<Day> days;
     List<ResultField> fields;
     try {

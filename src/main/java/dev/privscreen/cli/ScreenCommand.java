@@ -111,6 +111,7 @@ final class ScreenCommand implements Callable<Integer> {
     Snapshot snapshot = live ? fetched.snapshot() : source.load(ctx, root.global.quiet);
     SnapshotIndex index = SnapshotIndex.of(snapshot);
     Warnings.unknownIds(ctx, root.global, index);
+    Warnings.beforeFirstData(ctx, root.global, index, source.asOf);
 
     ScreenResult result;
     List<ResultField> fields;

@@ -8,7 +8,62 @@ import java.util.List;
 final class Warnings {
   private Warnings() {}
 
+  /**
+   * An as-of (or a replay's first day) before some assets' first data: said, not left to look like
+   * a quiet day. Only for a day before the snapshot's own, where the asset's current figures stand
+   * in.
+   */
+  static void beforeFirstData(
+      Context ctx, GlobalOptions global, SnapshotIndex index, java.time.LocalDate day) {
+    if (global.quiet
+        || day == null
+        || !day.isBefore(
+            index.snapshot().asOf().atOffset(java.time.ZoneOffset.UTC).toLocalDate())) {
+      return;
+    }
+    java.util.Map<String, java.time.LocalDate> late = index.startingAfter(day);
+    if (late.isEmpty()) {
+      return;
+    }
+    List<String> shown = new ArrayList<>();
+    late.forEach(
+        (symbol, first) -> {
+          if (shown.size() < 5) {
+            shown.add(symbol + (first == null ? " (no history)" : " (from " + first + ")"));
+          }
+        });
+    ctx.err()
+        .println(
+            "privscreen: warning: "
+                + late.size()
+                + (late.size() == 1 ? " asset has" : " assets have")
+                + " no data on or before "
+                + day
+                + ": "
+                + String.join(", ", shown)
+                + (late.size() > 5 ? ", ..." : ""));
+  }
+
+  /** Rows a download repeated exactly: left out, and said under -v (SPEC §2). */
+  static void repeats(Context ctx, GlobalOptions global, SnapshotIndex index) {
+    int prices = index.snapshot().priceColumns().repeats();
+    int oi = index.snapshot().oiColumns().repeats();
+    if (!global.verbose || global.quiet || prices + oi == 0) {
+      return;
+    }
+    ctx.err()
+        .println(
+            "privscreen: warning: ignored "
+                + (prices + oi)
+                + " rows that repeat another exactly ("
+                + prices
+                + " prices, "
+                + oi
+                + " open interest)");
+  }
+
   static void unknownIds(Context ctx, GlobalOptions global, SnapshotIndex index) {
+    repeats(ctx, global, index);
     if (!global.verbose || global.quiet || index.ignoredRows() == 0) {
       return;
     }

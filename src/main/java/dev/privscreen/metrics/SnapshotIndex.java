@@ -6,6 +6,7 @@ import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiColumns;
 import dev.privscreen.model.PriceColumns;
 import dev.privscreen.model.Snapshot;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -140,6 +141,31 @@ public final class SnapshotIndex {
 
   AssetHistory historyOf(String id) {
     return byId.get(id);
+  }
+
+  /**
+   * The assets with no price on or before {@code day} (none at all, or their first later), each
+   * with its first day (null for none), in the snapshot's order: for an as-of or a replay that
+   * starts before them, which would otherwise print rows of blanks without a word.
+   */
+  public Map<String, LocalDate> startingAfter(LocalDate day) {
+    Map<String, LocalDate> out = new java.util.LinkedHashMap<>();
+    PriceColumns p = snapshot.priceColumns();
+    java.util.Map<String, Integer> codes = new HashMap<>();
+    for (int code = 0; code < p.idCount(); code++) {
+      codes.put(p.id(code), code);
+    }
+    for (Asset a : snapshot.assets()) {
+      Integer code = codes.get(a.id());
+      LocalDate first =
+          code == null || p.from(code) == p.to(code)
+              ? null
+              : LocalDate.ofEpochDay(p.day(p.from(code)));
+      if (first == null || first.isAfter(day)) {
+        out.put(a.symbol(), first);
+      }
+    }
+    return out;
   }
 
   /** Every metric name in the snapshot, sorted: each becomes a field {@code m_<name>}. */

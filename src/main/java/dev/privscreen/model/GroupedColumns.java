@@ -13,6 +13,7 @@ public abstract sealed class GroupedColumns<T> extends AbstractList<T> implement
   private final StringPool ids;
   private final int[] start;
   private final int size;
+  private int repeats;
 
   GroupedColumns(StringPool ids, int[] start, int size) {
     this.ids = ids;
@@ -23,6 +24,22 @@ public abstract sealed class GroupedColumns<T> extends AbstractList<T> implement
   @Override
   public final int size() {
     return size;
+  }
+
+  /** Rows of the input left out because they repeated another row exactly (key and values). */
+  public final int repeats() {
+    return repeats;
+  }
+
+  /** Records the exact repeats left out while building; returns these columns. */
+  static <C extends GroupedColumns<?>> C withRepeats(int repeats, C columns) {
+    ((GroupedColumns<?>) columns).repeats = repeats;
+    return columns;
+  }
+
+  /** Equal values, a null (NaN) equal to a null: what makes a repeated row an exact repeat. */
+  static boolean same(double a, double b) {
+    return Double.compare(a, b) == 0;
   }
 
   /** How many distinct ids the rows have; codes are 0 to this − 1. */

@@ -148,18 +148,21 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
           (a, b) -> v[a] != v[b] ? Integer.compare(v[a], v[b]) : Integer.compare(d[a], d[b]);
       RowOrder order = RowOrder.of(code, rows.size(), ids.size(), within);
       if (duplicates != null) {
-        order.reportRepeats(code, within, duplicates);
+        double[] o = rows.doubles[OI];
+        order = order.withoutRepeats(code, within, (a, b) -> same(o[a], o[b]) ? 0 : 1, duplicates);
       }
       RowBuffer sorted = rows.inOrder(order);
-      return new OiColumns(
-          ids,
-          venues,
-          order.start,
-          sorted.size(),
-          sorted.ints[CODE],
-          sorted.ints[VENUE],
-          sorted.ints[DAY],
-          sorted.doubles[OI]);
+      return withRepeats(
+          order.dropped,
+          new OiColumns(
+              ids,
+              venues,
+              order.start,
+              sorted.size(),
+              sorted.ints[CODE],
+              sorted.ints[VENUE],
+              sorted.ints[DAY],
+              sorted.doubles[OI]));
     }
   }
 }

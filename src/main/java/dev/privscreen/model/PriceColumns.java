@@ -162,17 +162,23 @@ public final class PriceColumns extends GroupedColumns<PricePoint> {
       RowOrder.RowComparator within = (a, b) -> Integer.compare(d[a], d[b]);
       RowOrder order = RowOrder.of(code, rows.size(), ids.size(), within);
       if (duplicates != null) {
-        order.reportRepeats(code, within, duplicates);
+        double[] c = rows.doubles[CLOSE];
+        double[] v = rows.doubles[VOLUME];
+        order =
+            order.withoutRepeats(
+                code, within, (a, b) -> same(c[a], c[b]) && same(v[a], v[b]) ? 0 : 1, duplicates);
       }
       RowBuffer sorted = rows.inOrder(order);
-      return new PriceColumns(
-          ids,
-          order.start,
-          sorted.size(),
-          sorted.ints[CODE],
-          sorted.ints[DAY],
-          sorted.doubles[CLOSE],
-          sorted.doubles[VOLUME]);
+      return withRepeats(
+          order.dropped,
+          new PriceColumns(
+              ids,
+              order.start,
+              sorted.size(),
+              sorted.ints[CODE],
+              sorted.ints[DAY],
+              sorted.doubles[CLOSE],
+              sorted.doubles[VOLUME]));
     }
   }
 }

@@ -58,18 +58,19 @@ final class RowBuffer {
     if (order.keepsOrder()) {
       return this;
     }
-    RowBuffer sorted = new RowBuffer(ints.length, doubles.length, n);
+    int m = order.rows.length; // fewer than n when repeats were left out
+    RowBuffer sorted = new RowBuffer(ints.length, doubles.length, m);
     for (int k = 0; k < ints.length; k++) {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         sorted.ints[k][i] = ints[k][order.rows[i]];
       }
     }
     for (int k = 0; k < doubles.length; k++) {
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < m; i++) {
         sorted.doubles[k][i] = doubles[k][order.rows[i]];
       }
     }
-    sorted.n = n;
+    sorted.n = m;
     return sorted;
   }
 

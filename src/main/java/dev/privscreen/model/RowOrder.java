@@ -90,6 +90,64 @@ final class RowOrder {
     }
   }
 
+  /**
+   * This order without the rows that repeat another exactly (same key, and {@code sameValues} finds
+   * the values equal: a download that repeats a row); of the repeats with other values, {@code
+   * differing} is told as {@link #reportRepeats} tells (it may throw). The count of rows dropped is
+   * in {@link #dropped}.
+   */
+  RowOrder withoutRepeats(
+      int[] group, RowComparator within, RowComparator sameValues, DuplicateRows differing) {
+    if (rows == null) {
+      return this;
+    }
+    boolean[] drop = null;
+    int dropped = 0;
+    int first = -1;
+    int later = Integer.MAX_VALUE;
+    for (int k = 1; k < rows.length; k++) {
+      int a = rows[k - 1];
+      int b = rows[k];
+      if (group[a] != group[b] || within.compare(a, b) != 0) {
+        continue;
+      }
+      if (sameValues.compare(a, b) == 0) {
+        if (drop == null) {
+          drop = new boolean[rows.length];
+        }
+        drop[k] = true;
+        dropped++;
+      } else if (b < later) {
+        first = a;
+        later = b;
+      }
+    }
+    if (first >= 0) {
+      differing.found(first, later);
+    }
+    if (dropped == 0) {
+      return this;
+    }
+    int[] kept = new int[rows.length - dropped];
+    int[] newStart = new int[start.length];
+    int n = 0;
+    for (int g = 0; g + 1 < start.length; g++) {
+      newStart[g] = n;
+      for (int k = start[g]; k < start[g + 1]; k++) {
+        if (!drop[k]) {
+          kept[n++] = rows[k];
+        }
+      }
+    }
+    newStart[start.length - 1] = n;
+    RowOrder out = new RowOrder(kept, newStart);
+    out.dropped = dropped;
+    return out;
+  }
+
+  /** Rows left out by {@link #withoutRepeats}. */
+  int dropped;
+
   private static boolean isSorted(int[] rows, int from, int to, RowComparator c) {
     for (int k = from + 1; k < to; k++) {
       if (c.compare(rows[k - 1], rows[k]) > 0) {

@@ -76,8 +76,8 @@ class ColumnsTest {
     b.add(b.idCode("dash"), day + 1, 1, 1); // 1
     b.add(b.idCode("dash"), day, 1, 1); // 2
     b.add(b.idCode("zcash"), day + 1, 1, 1); // 3
-    b.add(b.idCode("dash"), day + 1, 1, 1); // 4 repeats 1
-    b.add(b.idCode("zcash"), day, 1, 1); // 5 repeats 0
+    b.add(b.idCode("dash"), day + 1, 2, 1); // 4 repeats 1's key with another close
+    b.add(b.idCode("zcash"), day, 1, 2); // 5 repeats 0's key with another volume
 
     assertThatThrownBy(
             () ->
@@ -87,6 +87,31 @@ class ColumnsTest {
                     }))
         .hasMessage("1 4 dash");
     assertThat(b.build(null)).hasSize(6);
+  }
+
+  @Test
+  void aRowRepeatedExactlyIsLeftOutAndCounted() {
+    PriceColumns.Builder b = new PriceColumns.Builder();
+    int day = (int) D.toEpochDay();
+    b.add(b.idCode("zcash"), day + 1, 2, Double.NaN);
+    b.add(b.idCode("dash"), day, 5, 5);
+    b.add(b.idCode("zcash"), day, 1, 1);
+    b.add(b.idCode("zcash"), day + 1, 2, Double.NaN); // the first row again: a null equals a null
+    b.add(b.idCode("dash"), day, 5, 5); // the second again
+
+    PriceColumns p =
+        b.build(
+            (first, later) -> {
+              throw new AssertionError("no differing repeat here");
+            });
+
+    assertThat(p).hasSize(3);
+    assertThat(p.repeats()).isEqualTo(2);
+    assertThat(p)
+        .containsExactly(
+            new PricePoint("zcash", D, 1.0, 1.0),
+            new PricePoint("zcash", D.plusDays(1), 2.0, null),
+            new PricePoint("dash", D, 5.0, 5.0));
   }
 
   @Test

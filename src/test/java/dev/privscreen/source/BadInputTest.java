@@ -1,7 +1,9 @@
 package dev.privscreen.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.privscreen.CliDriver;
 import dev.privscreen.CliDriver.Result;
 import java.io.IOException;
@@ -88,6 +90,29 @@ class BadInputTest {
         screen(csvDir(ASSETS, prices)),
         "prices.csv:9: duplicate price row for zcash on 2025-11-03 (first at ",
         "prices.csv:4)");
+  }
+
+  @Test
+  void aRowRepeatedExactlyIsTakenOnceAndSaidUnderVerbose() throws IOException {
+    // a download that sent one day twice, and the same OI reading twice
+    String prices = PRICES.formatted("360") + "zcash,2025-11-03,320,1e9\n";
+    Path d = csvDir(ASSETS, prices);
+    Files.writeString(
+        d.resolve("open_interest.csv"),
+        "id,venue,date,oi_usd\nzcash,okx,2025-11-07,5e8\nzcash,okx,2025-11-07,5e8\n");
+
+    Result quiet = CliDriver.privscreen("screen", "--from", d.toString(), "--json");
+    Result verbose = CliDriver.privscreen("screen", "--from", d.toString(), "--json", "-v");
+
+    assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+    assertThat(quiet.stderr()).isEmpty();
+    JsonNode zec = quiet.json().get("results").get(0);
+    assertThat(zec.get("oi_usd").asDouble()).isEqualTo(5e8); // counted once, not summed twice
+    assertThat(zec.get("gain_24h_pct").asDouble()).isCloseTo((360 / 350.0 - 1) * 100, within(1e-9));
+    assertThat(verbose.stderr())
+        .isEqualTo(
+            "privscreen: warning: ignored 2 rows that repeat another exactly (1 prices, 1 open"
+                + " interest)\n");
   }
 
   @Test
