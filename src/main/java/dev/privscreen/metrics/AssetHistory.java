@@ -27,6 +27,9 @@ final class AssetHistory {
   private int oiFrom;
   private int oiTo;
 
+  /** epoch day → the oldest reading instant (epoch second) of days read later than 00:00 UTC. */
+  private Map<Integer, Long> oiReadAt = Map.of();
+
   /** metric name → day → value. */
   final Map<String, Map<LocalDate, Double>> metrics = new HashMap<>();
 
@@ -45,6 +48,24 @@ final class AssetHistory {
     this.oiSums = sums;
     this.oiFrom = from;
     this.oiTo = to;
+  }
+
+  void oiReadAt(Map<Integer, Long> instants) {
+    this.oiReadAt = instants;
+  }
+
+  /**
+   * The instant oi(d) describes: the oldest of its venues' readings (SPEC §3: a day's value is of
+   * its 00:00 UTC, today's the latest reading); null when oi(d) is.
+   */
+  java.time.Instant oiAsOf(LocalDate d) {
+    if (oi(d) == null) {
+      return null;
+    }
+    Long at = oiReadAt.get((int) d.toEpochDay());
+    return at != null
+        ? java.time.Instant.ofEpochSecond(at)
+        : d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
   }
 
   Double close(LocalDate d) {

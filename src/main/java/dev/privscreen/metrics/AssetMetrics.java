@@ -12,6 +12,7 @@ import java.util.Map;
  * every result. Null means unknown.
  *
  * @param gains gain_Nd_pct by window (always 24h, 7d, 30d, plus the windows rules asked for)
+ * @param oiAsOf the instant oi(today) describes: its oldest venue reading (null with no OI)
  * @param oiDaysInLookback how many of the L days before today have a non-null oi(d)
  * @param oiChanges oi_change_Nd_pct by window (always 7d)
  * @param listings the asset's listing events up to the end of today, newest first
@@ -27,6 +28,7 @@ public record AssetMetrics(
     Map<Window, Double> gains,
     Double volumeRatio30d,
     Double oiUsd,
+    java.time.Instant oiAsOf,
     Double oiPrevHighUsd,
     int oiDaysInLookback,
     Map<Window, Double> oiChanges,

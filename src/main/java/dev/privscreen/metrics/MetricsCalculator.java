@@ -92,6 +92,7 @@ public final class MetricsCalculator {
         gains,
         ratio,
         oiToday,
+        h.oiAsOf(today),
         prevHigh,
         oiDays,
         oiChanges,

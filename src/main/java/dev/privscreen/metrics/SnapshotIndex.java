@@ -71,11 +71,16 @@ public final class SnapshotIndex {
       }
       int min = Integer.MAX_VALUE;
       int max = Integer.MIN_VALUE;
+      boolean readAt = false;
       for (int row = from; row < to; row++) {
         if (!Double.isNaN(oi.oiUsd(row))) {
           min = Math.min(min, oi.day(row));
           max = Math.max(max, oi.day(row));
+          readAt |= oi.hasAt(row);
         }
+      }
+      if (readAt) {
+        h.oiReadAt(readingInstants(oi, from, to));
       }
       int start = n;
       long span = (long) max - min + 1; // not positive when the asset has no value at all
@@ -119,6 +124,28 @@ public final class SnapshotIndex {
       }
       h.oiAt(days, sums, start, n);
     }
+  }
+
+  /**
+   * The days whose every venue reading was taken at an instant of its own (not the day's 00:00
+   * UTC), with the oldest of those instants: oi(d) is as old as its oldest reading. Few days have
+   * one (the days of fetches), so they are kept apart.
+   */
+  private static Map<Integer, Long> readingInstants(OiColumns oi, int from, int to) {
+    Map<Integer, Long> oldest = new HashMap<>();
+    java.util.Set<Integer> atMidnight = new java.util.HashSet<>();
+    for (int row = from; row < to; row++) {
+      if (Double.isNaN(oi.oiUsd(row))) {
+        continue;
+      }
+      if (oi.hasAt(row)) {
+        oldest.merge(oi.day(row), oi.instant(row), Math::min);
+      } else {
+        atMidnight.add(oi.day(row));
+      }
+    }
+    oldest.keySet().removeAll(atMidnight);
+    return oldest;
   }
 
   public static SnapshotIndex of(Snapshot snapshot) {

@@ -17,6 +17,9 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
   private final int[] day;
   private final double[] oi;
 
+  /** The reading's instant in epoch seconds, NaN for the day's 00:00 UTC. */
+  private final double[] at;
+
   private OiColumns(
       StringPool ids,
       StringPool venues,
@@ -25,13 +28,15 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
       int[] code,
       int[] venue,
       int[] day,
-      double[] oi) {
+      double[] oi,
+      double[] at) {
     super(ids, start, size);
     this.venues = venues;
     this.code = code;
     this.venue = venue;
     this.day = day;
     this.oi = oi;
+    this.at = at;
   }
 
   /** The rows as columns: the list itself when it is columns already. */
@@ -45,7 +50,8 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
           b.idCode(p.id()),
           b.venueCode(p.venue()),
           Math.toIntExact(p.date().toEpochDay()),
-          PriceColumns.orNaN(p.oiUsd()));
+          PriceColumns.orNaN(p.oiUsd()),
+          p.at() == null ? Double.NaN : p.at().getEpochSecond());
     }
     return b.build(null);
   }
@@ -57,7 +63,8 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
         id(code[row]),
         venues.text(venue[row]),
         LocalDate.ofEpochDay(day[row]),
-        PriceColumns.orNull(oi[row]));
+        PriceColumns.orNull(oi[row]),
+        Double.isNaN(at[row]) ? null : java.time.Instant.ofEpochSecond((long) at[row]));
   }
 
   public int day(int row) {
@@ -69,12 +76,23 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
     return oi[row];
   }
 
+  /** Whether the row's reading is not of its day's 00:00 UTC (a current reading). */
+  public boolean hasAt(int row) {
+    return !Double.isNaN(at[row]);
+  }
+
+  /** The epoch second the row's value describes: its reading's, else its day's 00:00 UTC. */
+  public long instant(int row) {
+    return Double.isNaN(at[row]) ? day[row] * 86_400L : (long) at[row];
+  }
+
   /** Collects rows in any order; {@link #build} groups and sorts them. */
   public static final class Builder {
     private static final int CODE = 0;
     private static final int VENUE = 1;
     private static final int DAY = 2;
     private static final int OI = 0;
+    private static final int AT = 1;
 
     private final StringPool ids = new StringPool();
     private final StringPool venues = new StringPool();
@@ -85,7 +103,7 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
     }
 
     public Builder(int capacity) {
-      rows = new RowBuffer(3, 1, capacity);
+      rows = new RowBuffer(3, 2, capacity);
     }
 
     /** Adds the rows of {@code other}, in their order. */
@@ -109,13 +127,18 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
       return venues.code(venue);
     }
 
-    /** Adds a row; NaN stands for null. */
-    public void add(int idCode, int venueCode, int epochDay, double oiUsd) {
+    /**
+     * Adds a row; NaN stands for null.
+     *
+     * @param atSecond the reading's epoch second, NaN for the day's 00:00 UTC
+     */
+    public void add(int idCode, int venueCode, int epochDay, double oiUsd, double atSecond) {
       int r = rows.next();
       rows.ints[CODE][r] = idCode;
       rows.ints[VENUE][r] = venueCode;
       rows.ints[DAY][r] = epochDay;
       rows.doubles[OI][r] = oiUsd;
+      rows.doubles[AT][r] = atSecond;
     }
 
     public int size() {
@@ -162,7 +185,8 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
               sorted.ints[CODE],
               sorted.ints[VENUE],
               sorted.ints[DAY],
-              sorted.doubles[OI]));
+              sorted.doubles[OI],
+          sorted.doubles[AT]));
     }
   }
 }

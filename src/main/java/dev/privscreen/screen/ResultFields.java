@@ -37,6 +37,7 @@ public final class ResultFields {
     }
     add("volume_ratio_30d", Kind.RATIO, r -> r.metrics().volumeRatio30d());
     add("oi_usd", Kind.USD, r -> r.metrics().oiUsd());
+    add("oi_as_of", Kind.TIME, r -> r.metrics().oiAsOf());
     add("oi_prev_high_usd", Kind.USD, r -> r.metrics().oiPrevHighUsd());
     for (Window w : spec.oiChangeWindows()) {
       add("oi_change_" + w.label() + "_pct", Kind.PERCENT, r -> r.metrics().oiChange(w));

@@ -124,7 +124,13 @@ final class SnapshotAssembler {
     int id = openInterest.idCode(r.requiredKey("id"));
     int venue = venueCode(r.requiredKey("venue"));
     int day = r.epochDay("date");
-    openInterest.add(id, venue, day, r.nonNegativeOrNaN("oi_usd"));
+    Cell at = r.cell("at"); // optional: the instant of a reading that is not of 00:00 UTC
+    openInterest.add(
+        id,
+        venue,
+        day,
+        r.nonNegativeOrNaN("oi_usd"),
+        Values.text(at) == null ? Double.NaN : Values.instant(at).getEpochSecond());
     if (oiRows != null) {
       oiRows.add(r.where());
     }

@@ -69,6 +69,9 @@ public final class SnapshotWriter {
         g.writeStringField("venue", p.venue());
         g.writeStringField("date", p.date().toString());
         num(g, "oi_usd", p.oiUsd());
+        if (p.at() != null) {
+          g.writeStringField("at", Times.instant(p.at()));
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

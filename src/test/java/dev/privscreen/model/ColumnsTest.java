@@ -131,9 +131,9 @@ class ColumnsTest {
             new OiPoint("zcash", "binance", D.plusDays(1), 1.0));
     assertThat(o.day(2)).isEqualTo(D.plusDays(1).toEpochDay());
     OiColumns.Builder b = new OiColumns.Builder();
-    b.add(b.idCode("zcash"), b.venueCode("okx"), 1, 1);
-    b.add(b.idCode("zcash"), b.venueCode("binance"), 1, 1);
-    b.add(b.idCode("zcash"), b.venueCode("okx"), 1, 2);
+    b.add(b.idCode("zcash"), b.venueCode("okx"), 1, 1, Double.NaN);
+    b.add(b.idCode("zcash"), b.venueCode("binance"), 1, 1, Double.NaN);
+    b.add(b.idCode("zcash"), b.venueCode("okx"), 1, 2, Double.NaN);
     assertThatThrownBy(
             () ->
                 b.build(
