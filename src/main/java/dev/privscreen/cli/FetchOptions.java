@@ -172,7 +172,8 @@ public final class FetchOptions {
         refresh,
         config.universe(),
         testHook(env, "PRIVSCREEN_MAX_BODY_BYTES", 32L << 20),
-        Duration.ofMillis(testHook(env, "PRIVSCREEN_BACKOFF_MS", 1000)));
+        Duration.ofMillis(testHook(env, "PRIVSCREEN_BACKOFF_MS", 1000)),
+        clock(env));
   }
 
   /** Runs the fetch these options ask for; {@code out} null means the store. */
@@ -218,6 +219,20 @@ public final class FetchOptions {
       }
     }
     return null;
+  }
+
+  /** A test hook: {@code PRIVSCREEN_NOW} fixes the instant a fetch takes for now. */
+  private static java.time.Clock clock(Map<String, String> env) {
+    String now = env.get("PRIVSCREEN_NOW");
+    if (now == null) {
+      return java.time.Clock.systemUTC();
+    }
+    try {
+      return java.time.Clock.fixed(java.time.Instant.parse(now.strip()), java.time.ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UsageException(
+          "PRIVSCREEN_NOW: '" + now + "' is not an instant like 2025-11-01T14:00:00Z");
+    }
   }
 
   /** Test hooks: smaller bodies and backoffs, so fault tests run in milliseconds. */

@@ -217,6 +217,14 @@ final class ScreenCommand implements Callable<Integer> {
       s.append("; showing the top ").append(r.results().size());
     }
     s.append("; as of ").append(r.asOf().toString(), 0, 10);
+    java.time.Instant oi = r.oiAsOf();
+    if (oi != null && oi.getEpochSecond() % 86_400 != 0) {
+      // today's OI is current readings, not the day's 00:00 UTC: say how old the oldest is
+      String t = oi.toString();
+      boolean sameDay = t.startsWith(r.asOf().toString().substring(0, 10));
+      s.append("; OI as of ").append(sameDay ? "" : t.substring(0, 10) + " ");
+      s.append(t, 11, 16).append('Z');
+    }
     return s.toString();
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param maxTime the whole fetch, lock wait excluded
  * @param universe the user's universe file (may not exist)
  * @param backoff the first retry's wait
+ * @param clock what "now" is: the system's, or a fixed instant for tests
  */
 public record FetchPlan(
     List<String> sources,
@@ -34,7 +35,8 @@ public record FetchPlan(
     boolean refresh,
     Path universe,
     long maxBodyBytes,
-    Duration backoff) {
+    Duration backoff,
+    java.time.Clock clock) {
 
   /** Documented public limits, in calls a minute, kept below the published figures. */
   public static final Map<String, Double> DEFAULT_RATES =

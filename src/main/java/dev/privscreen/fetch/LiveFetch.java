@@ -18,7 +18,6 @@ import dev.privscreen.store.StorePaths;
 import dev.privscreen.universe.Universe;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -126,7 +125,7 @@ public final class LiveFetch {
           new Caller(
               http,
               plan.endpoints(),
-              new DiskCache(paths.cache().resolve("http"), Clock.systemUTC()),
+              new DiskCache(paths.cache().resolve("http"), plan.clock()),
               plan.offline(),
               plan.refresh(),
               headers,
@@ -137,7 +136,7 @@ public final class LiveFetch {
               universe,
               plan.category(),
               plan.days(),
-              Clock.systemUTC(),
+              plan.clock(),
               deadline,
               line -> {
                 if (report.progress()) {

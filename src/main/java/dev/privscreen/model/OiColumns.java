@@ -186,7 +186,7 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
               sorted.ints[VENUE],
               sorted.ints[DAY],
               sorted.doubles[OI],
-          sorted.doubles[AT]));
+              sorted.doubles[AT]));
     }
   }
 }

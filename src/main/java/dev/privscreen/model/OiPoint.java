@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * Open interest of one asset on one venue and UTC day, one-sided, in USD (SPEC §3): the reading
  * that describes 00:00 UTC of that day, or for the day of a fetch the latest reading.
  *
- * @param at the instant of the reading when it is not the day's 00:00 UTC (a current reading);
- *     null for a reading of 00:00 UTC
+ * @param at the instant of the reading when it is not the day's 00:00 UTC (a current reading); null
+ *     for a reading of 00:00 UTC
  */
 public record OiPoint(String id, String venue, LocalDate date, Double oiUsd, Instant at) {
   /** A reading of the day's 00:00 UTC. */

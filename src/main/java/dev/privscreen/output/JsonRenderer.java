@@ -26,6 +26,12 @@ final class JsonRenderer implements ScreenRenderer {
       g.writeStringField("schema", SCHEMA);
       g.writeStringField("as_of", Times.instant(r.asOf()));
       g.writeStringField("category", r.category());
+      java.time.Instant oiAsOf = r.oiAsOf();
+      if (oiAsOf == null) {
+        g.writeNullField("oi_as_of");
+      } else {
+        g.writeStringField("oi_as_of", Times.instant(oiAsOf));
+      }
       g.writeArrayFieldStart("rules");
       for (Rule rule : r.rules()) {
         g.writeStartObject();

@@ -26,6 +26,21 @@ public record ScreenResult(
     int passed,
     Map<String, Integer> unknown) {
 
+  /**
+   * How old the open interest of the results is: the oldest {@code oi_as_of} among them (SPEC §3),
+   * or null when none has OI.
+   */
+  public Instant oiAsOf() {
+    Instant oldest = null;
+    for (ResultRow r : results) {
+      Instant t = r.metrics().oiAsOf();
+      if (t != null && (oldest == null || t.isBefore(oldest))) {
+        oldest = t;
+      }
+    }
+    return oldest;
+  }
+
   /** The results, then (with {@code --explain all}) the rejected assets. */
   public List<ResultRow> allRows() {
     if (rejected.isEmpty()) {

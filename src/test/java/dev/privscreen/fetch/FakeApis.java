@@ -28,6 +28,9 @@ public final class FakeApis implements AutoCloseable {
   /** Today for the fake: the snapshot's as-of day is whatever the clock says; data ends here. */
   public static final LocalDate LAST = LocalDate.now(ZoneOffset.UTC);
 
+  /** When the fake's current readings were taken: a minute ago, inside today. */
+  static final long NOW_MS = Math.max(ms(LAST), Instant.now().minusSeconds(60).toEpochMilli());
+
   public record Request(String path, String query, Map<String, List<String>> headers) {}
 
   /** A canned answer: status, headers, body, and a delay before answering. */
@@ -237,6 +240,18 @@ public final class FakeApis implements AutoCloseable {
               + ",\"status\":\"TRADING\",\"baseAsset\":\"DASH\",\"quoteAsset\":\"USDT\"},"
               + "{\"symbol\":\"BTCUSDT\",\"pair\":\"BTCUSDT\",\"contractType\":\"PERPETUAL\",\"onboardDate\":1569398400000,\"status\":\"TRADING\",\"baseAsset\":\"BTC\",\"quoteAsset\":\"USDT\"}]}");
     }
+    if (path.equals("/futures/data/openInterestHist") && query.contains("period=5m")) {
+      String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
+      double v = symbol.equals("ZECUSDT") ? 812e6 : 50e6; // the current reading, a number ts
+      return Reply.json(
+          "[{\"symbol\":\""
+              + symbol
+              + "\",\"sumOpenInterest\":\"1.0\",\"sumOpenInterestValue\":\""
+              + num(v)
+              + "\",\"timestamp\":"
+              + NOW_MS
+              + "}]");
+    }
     if (path.equals("/futures/data/openInterestHist")) {
       String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
       StringBuilder b = new StringBuilder("[");
@@ -281,22 +296,34 @@ public final class FakeApis implements AutoCloseable {
               + (ms(LAST.minusDays(1)) + 8 * 3600_000)
               + "\",\"state\":\"live\"}]}");
     }
-    if (path.equals("/api/v5/rubik/stat/contracts/open-interest-volume")) {
-      String ccy = query.replaceAll(".*ccy=([A-Z]+).*", "$1");
+    if (path.equals("/api/v5/rubik/stat/contracts/open-interest-history")) {
+      String ccy = query.replaceAll(".*instId=([A-Z]+)-.*", "$1");
       StringBuilder b = new StringBuilder("{\"code\":\"0\",\"msg\":\"\",\"data\":[");
       int days = ccy.equals("DASH") ? 3 : 30;
-      for (int i = 0; i < days; i++) { // newest first, as OKX returns them
+      for (int i = 0; i < days; i++) { // newest first, as OKX returns them; 1Dutc: 00:00Z
         if (i > 0) {
           b.append(',');
         }
         double v = ccy.equals("ZEC") ? 200e6 : 20e6;
         b.append("[\"")
             .append(ms(LAST.minusDays(i)))
-            .append("\",\"")
+            .append("\",\"1000\",\"10\",\"")
             .append(num(v))
-            .append("\",\"1000\"]");
+            .append("\"]");
       }
       return Reply.json(b.append("]}").toString());
+    }
+    if (path.equals("/api/v5/public/open-interest")) {
+      String inst = query.replaceAll(".*instId=([A-Z-]+).*", "$1");
+      double v = inst.startsWith("ZEC-") ? 200e6 : 20e6;
+      return Reply.json(
+          "{\"code\":\"0\",\"msg\":\"\",\"data\":[{\"instType\":\"SWAP\",\"instId\":\""
+              + inst
+              + "\",\"oi\":\"1000\",\"oiCcy\":\"10\",\"oiUsd\":\""
+              + num(v)
+              + "\",\"ts\":\""
+              + NOW_MS
+              + "\"}]}");
     }
     return Reply.json("{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}");
   }
@@ -314,6 +341,17 @@ public final class FakeApis implements AutoCloseable {
           "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"category\":\"linear\",\"list\":["
               + "{\"symbol\":\"ZECUSDT\",\"contractType\":\"LinearPerpetual\",\"status\":\"Trading\",\"baseCoin\":\"ZEC\",\"quoteCoin\":\"USDT\",\"launchTime\":\"1585526400000\"}],"
               + "\"nextPageCursor\":\"\"},\"retExtInfo\":{},\"time\":1735809771618}");
+    }
+    if (path.equals("/v5/market/tickers")) {
+      // the current one-sided value in USD: 200,000 coins at today's price
+      return Reply.json(
+          "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"category\":\"linear\",\"list\":["
+              + "{\"symbol\":\"ZECUSDT\",\"lastPrice\":\"532.06\",\"openInterest\":\"200000\","
+              + "\"openInterestValue\":\""
+              + num(200_000 * 532.06)
+              + "\"}]},\"retExtInfo\":{},\"time\":"
+              + NOW_MS
+              + "}");
     }
     if (path.equals("/v5/market/open-interest")) {
       StringBuilder b =
@@ -351,7 +389,7 @@ public final class FakeApis implements AutoCloseable {
               + "\",\"size\":\""
               + size
               + "\"}],\"ts\":\""
-              + Instant.now().toEpochMilli()
+              + NOW_MS
               + "\"}}");
     }
     return Reply.json("{\"code\":\"40034\",\"msg\":\"Parameter does not exist\",\"data\":null}");

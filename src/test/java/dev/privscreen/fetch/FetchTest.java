@@ -65,9 +65,10 @@ class FetchTest {
     assertThat(f.stdout().strip()).isEqualTo(onlySnapshot().toString());
     assertThat(f.stderr())
         .contains("coingecko: ok (5 calls; 3 assets, 93 daily prices)")
-        .contains("binance: ok (3 calls; 2 perpetuals)")
-        .contains("okx: ok (4 calls; 2 swaps)")
-        .contains("bybit: ok (3 calls; 1 perpetuals)")
+        // a daily history and a current reading per perpetual (Bitget's one call is both)
+        .contains("binance: ok (5 calls; 2 perpetuals)")
+        .contains("okx: ok (6 calls; 2 swaps)")
+        .contains("bybit: ok (4 calls; 1 perpetuals)")
         .contains("bitget: ok (3 calls; 2 perpetuals)");
 
     Result s =
@@ -127,7 +128,23 @@ class FetchTest {
               assertThat(r.query()).isEqualTo("vs_currency=usd&days=30&interval=daily");
             })
         .anySatisfy(r -> assertThat(r.query()).isEqualTo("symbol=ZECUSDT&period=1d&limit=30"))
-        .anySatisfy(r -> assertThat(r.query()).isEqualTo("ccy=ZEC&period=1D"))
+        .anySatisfy(r -> assertThat(r.query()).isEqualTo("symbol=ZECUSDT&period=5m&limit=1"))
+        .anySatisfy(
+            r -> {
+              assertThat(r.path())
+                  .isEqualTo("/okx/api/v5/rubik/stat/contracts/open-interest-history");
+              assertThat(r.query()).isEqualTo("instId=ZEC-USDT-SWAP&period=1Dutc&limit=31");
+            })
+        .anySatisfy(
+            r -> {
+              assertThat(r.path()).isEqualTo("/okx/api/v5/public/open-interest");
+              assertThat(r.query()).isEqualTo("instType=SWAP&instId=ZEC-USDT-SWAP");
+            })
+        .anySatisfy(
+            r -> {
+              assertThat(r.path()).isEqualTo("/bybit/v5/market/tickers");
+              assertThat(r.query()).isEqualTo("category=linear&symbol=ZECUSDT");
+            })
         .anySatisfy(
             r ->
                 assertThat(r.query())
@@ -237,7 +254,8 @@ class FetchTest {
 
     assertThat(f.stderr())
         .contains(
-            "okx: failed: okx /api/v5/rubik/stat/contracts/open-interest-volume: error 51000: Parameter ccy error");
+            "okx: failed: okx /api/v5/rubik/stat/contracts/open-interest-history: error 51000:"
+                + " Parameter ccy error");
   }
 
   @Test

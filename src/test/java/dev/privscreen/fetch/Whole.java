@@ -49,8 +49,8 @@ final class Whole {
         return Reply.json(b.append("]}").toString());
       }
       case "binance/futures/data/openInterestHist" -> {
-        return Reply.json(
-            "[{\"sumOpenInterestValue\":\"1000000\",\"timestamp\":" + FakeApis.ms(last) + "}]");
+        long ts = query.contains("period=5m") ? FakeApis.NOW_MS : FakeApis.ms(last);
+        return Reply.json("[{\"sumOpenInterestValue\":\"1000000\",\"timestamp\":" + ts + "}]");
       }
       case "okx/api/v5/public/instruments" -> {
         b.append("{\"code\":\"0\",\"data\":[");
@@ -64,9 +64,21 @@ final class Whole {
         }
         return Reply.json(b.append("]}").toString());
       }
-      case "okx/api/v5/rubik/stat/contracts/open-interest-volume" -> {
+      case "okx/api/v5/rubik/stat/contracts/open-interest-history" -> {
         return Reply.json(
-            "{\"code\":\"0\",\"data\":[[\"" + FakeApis.ms(last) + "\",\"1000000\",\"1\"]]}");
+            "{\"code\":\"0\",\"data\":[[\"" + FakeApis.ms(last) + "\",\"1\",\"1\",\"1000000\"]]}");
+      }
+      case "okx/api/v5/public/open-interest" -> {
+        return Reply.json(
+            "{\"code\":\"0\",\"data\":[{\"oiUsd\":\"1000000\",\"ts\":\""
+                + FakeApis.NOW_MS
+                + "\"}]}");
+      }
+      case "bybit/v5/market/tickers" -> {
+        return Reply.json(
+            "{\"retCode\":0,\"result\":{\"list\":[{\"symbol\":\"X\",\"openInterestValue\":\"5000\"}]},\"time\":"
+                + FakeApis.NOW_MS
+                + "}");
       }
       case "bybit/v5/market/instruments-info" -> {
         boolean second = query.contains("cursor=");
@@ -106,7 +118,7 @@ final class Whole {
       case "bitget/api/v2/mix/market/open-interest" -> {
         return Reply.json(
             "{\"code\":\"00000\",\"data\":{\"openInterestList\":[{\"size\":\"10\"}],\"ts\":\""
-                + System.currentTimeMillis()
+                + FakeApis.NOW_MS
                 + "\"}}");
       }
       default -> {

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  */
 public final class WhereRule implements Rule {
   /** Fields known only after the rules ran, or that are lists: not for --where. */
-  private static final Set<String> NOT_FILTERABLE = Set.of("rank", "score", "signals", "listings", "oi_as_of");
+  private static final Set<String> NOT_FILTERABLE =
+      Set.of("rank", "score", "signals", "listings", "oi_as_of");
 
   private final List<String> texts;
 

@@ -61,6 +61,15 @@ final class Api {
     return t.atOffset(ZoneOffset.UTC).toLocalDate();
   }
 
+  /**
+   * The day a reading counts for (SPEC §3): the one whose 00:00 UTC it is nearest to. A daily row
+   * stamped 00:00Z is its own day's; one stamped 16:00Z (the start of a UTC+8 day) is the next
+   * day's; a reading at 12:00 exactly goes forward.
+   */
+  static LocalDate nearestDay(Instant t) {
+    return day(t.plusSeconds(12 * 3600));
+  }
+
   static String text(JsonNode n) {
     return n == null || n.isNull() || n.isMissingNode() ? null : n.asText();
   }

@@ -42,7 +42,12 @@ public final class Fetcher {
 
   static final Duration CHART_AGE = Duration.ofMinutes(30);
   static final Duration INSTRUMENTS_AGE = Duration.ofHours(6);
-  static final Duration OI_AGE = Duration.ofMinutes(10);
+
+  /** Daily history changes once a day, at 00:00 UTC. */
+  static final Duration OI_HISTORY_AGE = Duration.ofHours(1);
+
+  /** A current reading is what today's OI is: minutes at most. */
+  static final Duration OI_NOW_AGE = Duration.ofMinutes(2);
 
   /** The shapes of the answers read (SPEC §6, shared/api-samples). */
   static final Shape MARKETS = Shape.arrayOf("id");
@@ -52,6 +57,8 @@ public final class Fetcher {
   static final Shape BINANCE_OI = Shape.arrayOf("sumOpenInterestValue");
   static final Shape OKX_INSTRUMENTS = Shape.arrayAt("data", "instId");
   static final Shape OKX_OI = Shape.arrayAt("data", null);
+  static final Shape OKX_OI_NOW = Shape.arrayAt("data", "oiUsd");
+  static final Shape BYBIT_TICKERS = Shape.arrayAt("result.list", "symbol");
   static final Shape BYBIT_INSTRUMENTS = Shape.arrayAt("result.list", "symbol");
   static final Shape BYBIT_OI = Shape.arrayAt("result.list", "openInterest");
   static final Shape BITGET_CONTRACTS = Shape.arrayAt("data", "symbol");
@@ -236,28 +243,38 @@ public final class Fetcher {
 
   // ---- exchanges: instruments, then open interest per listed member ----
 
+  /** One open-interest call made for each listed member: its path, answer shape and reader. */
+  private record OiCall(
+      Function<String, String> path,
+      Duration maxAge,
+      Shape shape,
+      BiConsumer<String, JsonNode> keep) {}
+
   /**
-   * The second stage every exchange shares: one open-interest call per listed member, each answer
-   * handed to {@code keep}; completes with a summary such as "23 perpetuals".
+   * The second stage every exchange shares: for each listed member, each of {@code calls} (the
+   * daily history, and the current reading where it is a call of its own), every answer handed to
+   * its reader; completes with a summary such as "23 perpetuals".
    *
-   * @param live member id → the venue's name for it (pair or currency)
-   * @param path the call for one name
+   * @param live member id → the venue's name for it (pair or instrument)
    */
   private CompletableFuture<String> openInterest(
-      String source,
-      Map<String, String> live,
-      Function<String, String> path,
-      Shape shape,
-      BiConsumer<String, JsonNode> keep,
-      String noun) {
-    List<CompletableFuture<Void>> calls = new ArrayList<>();
+      String source, Map<String, String> live, List<OiCall> calls, String noun) {
+    List<CompletableFuture<Void>> pending = new ArrayList<>();
     live.forEach(
-        (id, name) ->
-            calls.add(
+        (id, name) -> {
+          for (OiCall c : calls) {
+            pending.add(
                 caller
-                    .get(source, path.apply(enc(name)), OI_AGE, shape)
-                    .thenAccept(b -> keep.accept(id, b))));
-    return allOf(calls).thenApply(v -> live.size() + " " + noun);
+                    .get(source, c.path().apply(enc(name)), c.maxAge(), c.shape())
+                    .thenAccept(b -> c.keep().accept(id, b)));
+          }
+        });
+    return allOf(pending).thenApply(v -> live.size() + " " + noun);
+  }
+
+  /** The UTC day of this fetch: the day current readings count for. */
+  private LocalDate today() {
+    return Api.day(clock.instant());
   }
 
   private CompletableFuture<String> binance(Harvest h) {
@@ -268,9 +285,21 @@ public final class Fetcher {
                 openInterest(
                     "binance",
                     Venues.binancePerps(info, universe, h.listings),
-                    s -> "/futures/data/openInterestHist?symbol=" + s + "&period=1d&limit=30",
-                    BINANCE_OI,
-                    (id, rows) -> h.oiUsd.addAll(Venues.binanceOi(id, rows)),
+                    List.of(
+                        new OiCall(
+                            s ->
+                                "/futures/data/openInterestHist?symbol="
+                                    + s
+                                    + "&period=1d&limit=30",
+                            OI_HISTORY_AGE,
+                            BINANCE_OI,
+                            (id, rows) -> h.oiUsd.addAll(Venues.binanceOi(id, rows))),
+                        new OiCall(
+                            s ->
+                                "/futures/data/openInterestHist?symbol=" + s + "&period=5m&limit=1",
+                            OI_NOW_AGE,
+                            BINANCE_OI,
+                            (id, rows) -> h.oiNow.addAll(Venues.binanceOiNow(id, rows, today())))),
                     "perpetuals"));
   }
 
@@ -292,12 +321,21 @@ public final class Fetcher {
                 openInterest(
                     "okx",
                     live,
-                    ccy ->
-                        "/api/v5/rubik/stat/contracts/open-interest-volume?ccy="
-                            + ccy
-                            + "&period=1D",
-                    OKX_OI,
-                    (id, b) -> h.oiUsd.addAll(Venues.okxOi(id, b)),
+                    List.of(
+                        new OiCall(
+                            inst ->
+                                "/api/v5/rubik/stat/contracts/open-interest-history?instId="
+                                    + inst
+                                    + "&period=1Dutc&limit="
+                                    + Math.min(days + 1, 100),
+                            OI_HISTORY_AGE,
+                            OKX_OI,
+                            (id, b) -> h.oiUsd.addAll(Venues.okxOi(id, b))),
+                        new OiCall(
+                            inst -> "/api/v5/public/open-interest?instType=SWAP&instId=" + inst,
+                            OI_NOW_AGE,
+                            OKX_OI_NOW,
+                            (id, b) -> h.oiNow.addAll(Venues.okxOiNow(id, b, today())))),
                     "swaps"));
   }
 
@@ -309,12 +347,20 @@ public final class Fetcher {
                 openInterest(
                     "bybit",
                     live,
-                    s ->
-                        "/v5/market/open-interest?category=linear&symbol="
-                            + s
-                            + "&intervalTime=1d&limit=200",
-                    BYBIT_OI,
-                    (id, b) -> h.oiBase.addAll(Venues.bybitOi(id, b)),
+                    List.of(
+                        new OiCall(
+                            sym ->
+                                "/v5/market/open-interest?category=linear&symbol="
+                                    + sym
+                                    + "&intervalTime=1d&limit=200",
+                            OI_HISTORY_AGE,
+                            BYBIT_OI,
+                            (id, b) -> h.oiBase.addAll(Venues.bybitOi(id, b))),
+                        new OiCall(
+                            sym -> "/v5/market/tickers?category=linear&symbol=" + sym,
+                            OI_NOW_AGE,
+                            BYBIT_TICKERS,
+                            (id, b) -> h.oiNow.addAll(Venues.bybitOiNow(id, b, today())))),
                     "perpetuals"));
   }
 
@@ -347,12 +393,15 @@ public final class Fetcher {
                 openInterest(
                     "bitget",
                     Venues.bitgetContracts(b, universe, h.listings),
-                    s ->
-                        "/api/v2/mix/market/open-interest?symbol="
-                            + s
-                            + "&productType=USDT-FUTURES",
-                    BITGET_OI,
-                    (id, x) -> h.oiBase.addAll(Venues.bitgetOi(id, x)),
+                    List.of(
+                        new OiCall(
+                            sym ->
+                                "/api/v2/mix/market/open-interest?symbol="
+                                    + sym
+                                    + "&productType=USDT-FUTURES",
+                            OI_NOW_AGE,
+                            BITGET_OI,
+                            (id, x) -> h.oiBase.addAll(Venues.bitgetOi(id, x, today())))),
                     "perpetuals"));
   }
 
@@ -381,6 +430,7 @@ public final class Fetcher {
             .forEach(prices::add);
       }
     }
+    // the daily history first, then the current readings, which win today (SPEC §3)
     Map<String, OiPoint> oi = new LinkedHashMap<>();
     for (OiPoint p : h.oiUsd) {
       if (h.assets.containsKey(p.id())) {
@@ -389,15 +439,29 @@ public final class Fetcher {
     }
     for (Harvest.BaseOi b : h.oiBase) {
       Asset a = h.assets.get(b.id());
-      if (a == null) {
+      if (a == null || b.at() != null) {
         continue;
       }
-      Double price = b.atCurrentPrice() ? a.priceUsd() : closeOn(h, b.id(), b.date());
+      Double price = closeOn(h, b.id(), b.date());
       if (price != null) {
         oi.put(
             b.id() + " " + b.venue() + " " + b.date(),
             new OiPoint(b.id(), b.venue(), b.date(), b.coins() * price));
       }
+    }
+    for (OiPoint p : h.oiNow) {
+      if (h.assets.containsKey(p.id())) {
+        oi.put(p.id() + " " + p.venue() + " " + p.date(), p);
+      }
+    }
+    for (Harvest.BaseOi b : h.oiBase) {
+      Asset a = h.assets.get(b.id());
+      if (a == null || b.at() == null || a.priceUsd() == null) {
+        continue;
+      }
+      oi.put(
+          b.id() + " " + b.venue() + " " + b.date(),
+          new OiPoint(b.id(), b.venue(), b.date(), b.coins() * a.priceUsd(), b.at()));
     }
     List<OiPoint> oiRows = new ArrayList<>(oi.values());
     oiRows.sort(

@@ -18,12 +18,16 @@ public final class Harvest {
   final Map<String, Asset> assets = new ConcurrentHashMap<>();
   final Map<String, Map<LocalDate, PricePoint>> prices = new ConcurrentHashMap<>();
   final List<OiPoint> oiUsd = new CopyOnWriteArrayList<>();
+
+  /** Current readings in USD, dated today with their instant: they win over today's daily row. */
+  final List<OiPoint> oiNow = new CopyOnWriteArrayList<>();
+
   final List<BaseOi> oiBase = new CopyOnWriteArrayList<>();
   final List<ListingEvent> listings = new CopyOnWriteArrayList<>();
 
   /**
-   * Open interest in base coin, priced at assembly: at the day's close (Bybit) or the current price
-   * (Bitget, {@code atCurrentPrice}).
+   * Open interest in base coin, priced at assembly: at the day's close (Bybit's history) or, for a
+   * current reading ({@code at} not null: Bitget), at the current price.
    */
-  record BaseOi(String id, String venue, LocalDate date, double coins, boolean atCurrentPrice) {}
+  record BaseOi(String id, String venue, LocalDate date, double coins, java.time.Instant at) {}
 }

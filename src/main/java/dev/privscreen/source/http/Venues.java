@@ -7,7 +7,6 @@ import dev.privscreen.model.ListingEvent.Action;
 import dev.privscreen.model.ListingEvent.Market;
 import dev.privscreen.model.OiPoint;
 import dev.privscreen.model.PricePoint;
-import dev.privscreen.universe.Member;
 import dev.privscreen.universe.Universe;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,8 +57,9 @@ public final class Venues {
   }
 
   /**
-   * {@code /coins/{id}/market_chart}: daily closes and volumes by UTC day; the last reading of a
-   * day wins (the API's final point is "now", inside today).
+   * {@code /coins/{id}/market_chart}: daily closes and volumes, each point placed on the day whose
+   * 00:00 UTC it is nearest (CoinGecko stamps its daily points 00:00Z: the point of D is the price
+   * at the start of D); the API's final point is "now", and counts for today, the day it is in.
    */
   static List<PricePoint> marketChart(String id, JsonNode chart) {
     Map<LocalDate, Double> close = series(chart.get("prices"));
@@ -76,10 +76,24 @@ public final class Venues {
     if (arr == null || !arr.isArray()) {
       return out;
     }
+    Instant latest = null;
+    for (JsonNode p : arr) {
+      Instant t = Api.millis(p.get(0));
+      if (t != null && (latest == null || t.isAfter(latest))) {
+        latest = t;
+      }
+    }
     for (JsonNode p : arr) {
       Instant t = Api.millis(p.get(0));
       Double v = Api.num(p.get(1));
-      if (t != null && v != null && v >= 0) {
+      if (t != null && v != null && v >= 0 && !t.equals(latest)) {
+        out.put(Api.nearestDay(t), v);
+      }
+    }
+    for (JsonNode p : arr) { // "now" last, so that it wins today
+      Instant t = Api.millis(p.get(0));
+      Double v = Api.num(p.get(1));
+      if (t != null && v != null && v >= 0 && t.equals(latest)) {
         out.put(Api.day(t), v);
       }
     }
@@ -114,22 +128,44 @@ public final class Venues {
     return live;
   }
 
-  /** {@code openInterestHist}: one-sided USD ({@code sumOpenInterestValue}) per day. */
+  /** {@code openInterestHist?period=1d}: one-sided USD ({@code sumOpenInterestValue}) per day. */
   static List<OiPoint> binanceOi(String id, JsonNode rows) {
     Map<LocalDate, Double> byDay = new TreeMap<>();
     for (JsonNode r : rows) {
       Instant t = Api.millis(r.get("timestamp"));
       Double v = Api.num(r.get("sumOpenInterestValue"));
       if (t != null && v != null && v >= 0) {
-        byDay.put(Api.day(t), v);
+        byDay.put(Api.nearestDay(t), v);
       }
     }
     return points(id, "binance", byDay);
   }
 
+  /**
+   * {@code openInterestHist?period=5m&limit=1}: the latest five-minute reading, for today, with its
+   * instant; none when the answer has no usable row.
+   */
+  static List<OiPoint> binanceOiNow(String id, JsonNode rows, LocalDate today) {
+    List<OiPoint> out = new ArrayList<>();
+    Instant newest = null;
+    Double value = null;
+    for (JsonNode r : rows) {
+      Instant t = Api.millis(r.get("timestamp"));
+      Double v = Api.num(r.get("sumOpenInterestValue"));
+      if (t != null && v != null && v >= 0 && (newest == null || t.isAfter(newest))) {
+        newest = t;
+        value = v;
+      }
+    }
+    if (newest != null) {
+      out.add(new OiPoint(id, "binance", today, value, newest));
+    }
+    return out;
+  }
+
   // ---- OKX ----
 
-  /** {@code public/instruments}: listings (listTime) and the member → base currency of swaps. */
+  /** {@code public/instruments}: listings (listTime) and the member → instId of live swaps. */
   static Map<String, String> okxInstruments(
       JsonNode body, Market market, Universe u, List<ListingEvent> listings) {
     Map<String, String> live = new LinkedHashMap<>();
@@ -148,23 +184,40 @@ public final class Venues {
         listings.add(new ListingEvent(m.get().id(), "okx", market, instId, listTime, Action.LIST));
       }
       if ("live".equals(state)) {
-        live.put(m.get().id(), Member.baseOf(instId));
+        live.put(m.get().id(), instId);
       }
     }
     return live;
   }
 
-  /** {@code rubik/stat/contracts/open-interest-volume}: rows {@code [ts, oiUsd, volUsd]}. */
+  /**
+   * {@code rubik/stat/contracts/open-interest-history?period=1Dutc}: rows {@code [ts, oi, oiCcy,
+   * oiUsd]}, one a UTC day (stamped 00:00Z), newest first.
+   */
   static List<OiPoint> okxOi(String id, JsonNode body) {
     Map<LocalDate, Double> byDay = new TreeMap<>();
     for (JsonNode r : body.path("data")) {
       Instant t = Api.millis(r.get(0));
-      Double v = Api.num(r.get(1));
+      Double v = Api.num(r.get(3));
       if (t != null && v != null && v >= 0) {
-        byDay.put(Api.day(t), v);
+        byDay.put(Api.nearestDay(t), v);
       }
     }
     return points(id, "okx", byDay);
+  }
+
+  /** {@code public/open-interest}: the swap's current {@code oiUsd}, at {@code ts}. */
+  static List<OiPoint> okxOiNow(String id, JsonNode body, LocalDate today) {
+    List<OiPoint> out = new ArrayList<>();
+    for (JsonNode r : body.path("data")) {
+      Instant t = Api.millis(r.get("ts"));
+      Double v = Api.num(r.get("oiUsd"));
+      if (t != null && v != null && v >= 0) {
+        out.add(new OiPoint(id, "okx", today, v, t));
+        break;
+      }
+    }
+    return out;
   }
 
   // ---- Bybit ----
@@ -207,11 +260,28 @@ public final class Venues {
       Double single = Api.num(r.get("singleOpenInterest"));
       Double v = single != null ? single : Api.num(r.get("openInterest"));
       if (t != null && v != null && v >= 0) {
-        byDay.put(Api.day(t), v);
+        byDay.put(Api.nearestDay(t), v);
       }
     }
     List<Harvest.BaseOi> out = new ArrayList<>();
-    byDay.forEach((d, v) -> out.add(new Harvest.BaseOi(id, "bybit", d, v, false)));
+    byDay.forEach((d, v) -> out.add(new Harvest.BaseOi(id, "bybit", d, v, null)));
+    return out;
+  }
+
+  /**
+   * {@code tickers}: the current {@code openInterestValue} (USD, one-sided), at the answer's {@code
+   * time}.
+   */
+  static List<OiPoint> bybitOiNow(String id, JsonNode body, LocalDate today) {
+    List<OiPoint> out = new ArrayList<>();
+    Instant t = Api.millis(body.get("time"));
+    for (JsonNode r : body.path("result").path("list")) {
+      Double v = Api.num(r.get("openInterestValue"));
+      if (t != null && v != null && v >= 0) {
+        out.add(new OiPoint(id, "bybit", today, v, t));
+        break;
+      }
+    }
     return out;
   }
 
@@ -242,15 +312,15 @@ public final class Venues {
     return live;
   }
 
-  /** {@code open-interest}: the current size in base coin, dated by {@code ts}. */
-  static List<Harvest.BaseOi> bitgetOi(String id, JsonNode body) {
+  /** {@code open-interest}: the current size in base coin at {@code ts}, for today. */
+  static List<Harvest.BaseOi> bitgetOi(String id, JsonNode body, LocalDate today) {
     JsonNode data = body.path("data");
     Instant t = Api.millis(data.get("ts"));
     List<Harvest.BaseOi> out = new ArrayList<>();
     for (JsonNode r : data.path("openInterestList")) {
       Double size = Api.num(r.get("size"));
       if (t != null && size != null && size >= 0) {
-        out.add(new Harvest.BaseOi(id, "bitget", Api.day(t), size, true));
+        out.add(new Harvest.BaseOi(id, "bitget", today, size, t));
       }
     }
     return out;
