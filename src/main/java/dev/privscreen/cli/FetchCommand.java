@@ -18,7 +18,11 @@ import picocli.CommandLine.ParentCommand;
       "Pull live data (CoinGecko markets and history; open interest and listings from Binance,"
           + " OKX, Bybit, Bitget) into a new snapshot in the store, merged with the history"
           + " already there. Prints the snapshot's path.",
-      "API keys come from the environment only: COINGECKO_API_KEY, COINGECKO_API_PLAN=demo|pro."
+      "One clock: a day's value describes 00:00 UTC of that day; today's is the latest reading"
+          + " (its instant kept: oi_as_of). Each reading counts for the day whose 00:00 UTC it is"
+          + " nearest; today's open interest is each venue's current reading.",
+      "API keys come from the environment (COINGECKO_API_KEY, COINGECKO_API_PLAN=demo|pro) or"
+          + " the config file, never from a flag."
     })
 final class FetchCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
