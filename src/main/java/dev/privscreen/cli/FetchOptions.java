@@ -93,7 +93,7 @@ public final class FetchOptions {
       names = "--rate-limit",
       paramLabel = "NAME=PER_MIN",
       description =
-          "Calls a minute to a source (defaults: coingecko 10, 30 with a key; binance 200; okx 150;"
+          "Calls a minute to a source (defaults: coingecko 10, 30 with a key; binance 200; okx 300;"
               + " bybit 600; bitget 600).")
   List<String> rateLimits = new ArrayList<>();
 

@@ -43,7 +43,8 @@ public record FetchPlan(
       Map.of(
           "coingecko", 10.0, // keyless; a demo key allows 30, pro 500
           "binance", 200.0, // openInterestHist: 1000 per 5 minutes
-          "okx", 150.0, // rubik statistics: 5 per 2 s
+          "okx",
+              300.0, // open-interest-history 10 per 2 s, open-interest 20 per 2 s (per instrument)
           "bybit", 600.0,
           "bitget", 600.0);
 

@@ -30,7 +30,7 @@ class FetchBench {
 
   /** Pro-plan CoinGecko and the exchanges' documented defaults, calls a minute. */
   static final Map<String, Double> RATES =
-      Map.of("coingecko", 500.0, "binance", 200.0, "okx", 150.0, "bybit", 600.0, "bitget", 600.0);
+      Map.of("coingecko", 500.0, "binance", 200.0, "okx", 300.0, "bybit", 600.0, "bitget", 600.0);
 
   /**
    * The earliest a source can finish: stages run one after the other (a stage needs the one before
