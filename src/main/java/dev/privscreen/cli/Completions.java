@@ -37,7 +37,7 @@ final class Completions {
 
     Fields() {
       for (var f :
-          new dev.privscreen.screen.ResultFields(
+          new dev.privscreen.fields.ResultFields(
                   dev.privscreen.metrics.MetricsSpec.defaults(), List.of())
               .all()) {
         add(f.name());

@@ -1,11 +1,11 @@
 package dev.privscreen.cli;
 
 import dev.privscreen.error.UsageException;
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultFields;
 import dev.privscreen.format.Column;
 import dev.privscreen.output.OutputFormat;
 import dev.privscreen.output.Style;
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultFields;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -2,6 +2,8 @@ package dev.privscreen.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.privscreen.error.UsageException;
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.format.Kind;
 import dev.privscreen.format.NamedColumn;
 import dev.privscreen.metrics.SnapshotIndex;
@@ -12,8 +14,6 @@ import dev.privscreen.output.Style;
 import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.Replay;
 import dev.privscreen.screen.Replay.Day;
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenRequest;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,12 +2,12 @@ package dev.privscreen.cli;
 
 import dev.privscreen.error.UsageException;
 import dev.privscreen.fetch.LiveFetch;
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.Snapshot;
 import dev.privscreen.output.OutputFormat;
 import dev.privscreen.screen.Explain;
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenRequest;
 import dev.privscreen.screen.ScreenResult;
 import dev.privscreen.screen.Screener;

@@ -1,7 +1,7 @@
 package dev.privscreen.output;
 
+import dev.privscreen.fields.ResultField;
 import dev.privscreen.format.Column;
-import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ScreenResult;
 import java.io.IOException;
 import java.io.PrintWriter;

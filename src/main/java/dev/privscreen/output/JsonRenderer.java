@@ -1,11 +1,11 @@
 package dev.privscreen.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.format.Times;
 import dev.privscreen.rule.Rule;
 import dev.privscreen.screen.Explain;
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenResult;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.privscreen.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.fields.ResultField;
 import dev.privscreen.format.Column;
-import dev.privscreen.screen.ResultField;
 import dev.privscreen.screen.ScreenResult;
 import java.io.IOException;
 import java.io.PrintWriter;

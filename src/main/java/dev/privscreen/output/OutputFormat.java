@@ -1,7 +1,7 @@
 package dev.privscreen.output;
 
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultFields;
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultFields;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.privscreen.output;
 
-import dev.privscreen.screen.ResultField;
+import dev.privscreen.fields.ResultField;
 import dev.privscreen.screen.ScreenResult;
 import java.io.PrintWriter;
 import java.util.List;

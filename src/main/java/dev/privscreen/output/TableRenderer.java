@@ -1,8 +1,8 @@
 package dev.privscreen.output;
 
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.format.Printable;
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenResult;
 import java.io.PrintWriter;
 import java.util.List;

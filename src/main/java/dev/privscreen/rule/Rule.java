@@ -1,8 +1,8 @@
 package dev.privscreen.rule;
 
+import dev.privscreen.fields.ResultFields;
 import dev.privscreen.metrics.AssetMetrics;
 import dev.privscreen.model.Window;
-import dev.privscreen.screen.ResultFields;
 import java.util.Set;
 
 /**

@@ -1,5 +1,8 @@
 package dev.privscreen.screen;
 
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultFields;
+import dev.privscreen.fields.ResultRow;
 import java.util.Comparator;
 import java.util.List;
 

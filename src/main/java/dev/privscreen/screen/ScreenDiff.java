@@ -1,5 +1,6 @@
 package dev.privscreen.screen;
 
+import dev.privscreen.fields.ResultRow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.privscreen.screen;
 
+import dev.privscreen.fields.ResultFields;
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.rule.Rule;
 import java.time.Instant;
 import java.util.List;

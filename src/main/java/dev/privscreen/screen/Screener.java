@@ -1,5 +1,7 @@
 package dev.privscreen.screen;
 
+import dev.privscreen.fields.ResultFields;
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.metrics.AssetMetrics;
 import dev.privscreen.metrics.MetricsCalculator;
 import dev.privscreen.metrics.MetricsSpec;

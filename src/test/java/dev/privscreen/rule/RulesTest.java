@@ -3,6 +3,7 @@ package dev.privscreen.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.ListingEvent;
@@ -16,7 +17,6 @@ import dev.privscreen.model.Window;
 import dev.privscreen.rule.where.WhereRule;
 import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.Match;
-import dev.privscreen.screen.ResultRow;
 import dev.privscreen.screen.ScreenRequest;
 import dev.privscreen.screen.ScreenResult;
 import dev.privscreen.screen.Screener;

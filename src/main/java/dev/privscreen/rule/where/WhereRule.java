@@ -1,12 +1,12 @@
 package dev.privscreen.rule.where;
 
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultFields;
+import dev.privscreen.fields.ResultRow;
 import dev.privscreen.format.Kind;
 import dev.privscreen.format.NumberText;
 import dev.privscreen.metrics.AssetMetrics;
 import dev.privscreen.rule.Rule;
-import dev.privscreen.screen.ResultField;
-import dev.privscreen.screen.ResultFields;
-import dev.privscreen.screen.ResultRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

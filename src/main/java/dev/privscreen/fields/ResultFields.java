@@ -1,4 +1,4 @@
-package dev.privscreen.screen;
+package dev.privscreen.fields;
 
 import dev.privscreen.format.Kind;
 import dev.privscreen.metrics.MetricsSpec;

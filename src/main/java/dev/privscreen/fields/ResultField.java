@@ -1,4 +1,4 @@
-package dev.privscreen.screen;
+package dev.privscreen.fields;
 
 import dev.privscreen.format.Column;
 import dev.privscreen.format.Kind;

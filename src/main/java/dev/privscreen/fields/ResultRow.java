@@ -1,4 +1,4 @@
-package dev.privscreen.screen;
+package dev.privscreen.fields;
 
 import dev.privscreen.metrics.AssetMetrics;
 import java.util.List;
@@ -23,7 +23,7 @@ public record ResultRow(
     return signals.size();
   }
 
-  ResultRow withRank(int r) {
+  public ResultRow withRank(int r) {
     return new ResultRow(r, metrics, signals, passed, reasons);
   }
 }
