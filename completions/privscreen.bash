@@ -661,11 +661,12 @@ function _picocli_privscreen_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--oi-breakout' '--json' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--top' '--format' '--fields' '--config'"
+  local flag_opts="'--oi-breakout' '--entries' '--summary' '--json' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--from' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--forward' '--format' '--fields' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
   local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
 
@@ -720,7 +721,15 @@ function _picocli_privscreen_replay() {
       COMPREPLY=( $( compReplyArray "${allany_option_args[@]}" ) )
       return $?
       ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDascdesc_option_args[@]}" ) )
+      return $?
+      ;;
     '--top')
+      return
+      ;;
+    '--forward')
       return
       ;;
     '--format')

@@ -36,6 +36,11 @@ public final class OutputOptions {
     return json ? OutputFormat.json : format == null ? OutputFormat.table : format;
   }
 
+  /** Whether {@code --fields} was given. */
+  boolean explicitFields() {
+    return fields != null && !fields.isEmpty();
+  }
+
   /** A field named twice would print a key twice: JSON with duplicate keys, which jq drops. */
   private void noRepeats() {
     if (fields == null) {

@@ -1,27 +1,19 @@
 package dev.privscreen.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.privscreen.error.UsageException;
 import dev.privscreen.fields.ResultField;
-import dev.privscreen.fields.ResultRow;
-import dev.privscreen.format.Kind;
-import dev.privscreen.format.NamedColumn;
+import dev.privscreen.fields.ResultFields;
 import dev.privscreen.metrics.SnapshotIndex;
-import dev.privscreen.output.Json;
+import dev.privscreen.model.Window;
 import dev.privscreen.output.OutputFormat;
-import dev.privscreen.output.RecordOutput;
-import dev.privscreen.output.Style;
+import dev.privscreen.output.ReplayOutput;
 import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.Replay;
-import dev.privscreen.screen.Replay.Day;
 import dev.privscreen.screen.ScreenRequest;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import dev.privscreen.screen.SortKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,9 +26,10 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Run the rules on every day of a history: which days would have fired.",
+      "Run the rules on every day of a history: which days would have fired, and with --forward"
+          + " what happened after.",
       "Each day is evaluated as --as-of would; days on which a rule lacked data for some assets"
-          + " say so (JSON: \"unknown\", table: a note)."
+          + " say so (JSON: \"unknown\", table: a note). Days are printed as they are computed."
     })
 final class ReplayCommand implements Callable<Integer> {
   static final String SCHEMA = "privscreen.replay/1";
@@ -67,8 +60,38 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin RuleOptions rules;
 
+  @Option(
+      names = "--sort",
+      paramLabel = "FIELD[:asc|desc]",
+      completionCandidates = Completions.Fields.class,
+      converter = Converters.Sort.class,
+      description = "Rank each day's results by FIELD (repeatable), as screen does.")
+  List<SortKey> sort = new ArrayList<>();
+
   @Option(names = "--top", paramLabel = "N", description = "Keep the first N results of each day.")
   Integer top;
+
+  @Option(
+      names = "--forward",
+      paramLabel = "WINDOW",
+      split = ",",
+      converter = Converters.WindowConverter.class,
+      description =
+          "What the results did next: fwd_Nd_pct = (close(d+N) / close(d) - 1) x 100 for each"
+              + " window (e.g. 1d,7d,30d), and a summary per window.")
+  List<Window> forward = new ArrayList<>();
+
+  @Option(
+      names = "--entries",
+      description =
+          "Keep only the first day of each run of passing days (an asset that did not pass the"
+              + " day before, --start included).")
+  boolean entries;
+
+  @Option(
+      names = "--summary",
+      description = "Print only the --forward summary (NDJSON: one line per window).")
+  boolean summary;
 
   @Mixin OutputOptions output;
 
@@ -82,93 +105,62 @@ final class ReplayCommand implements Callable<Integer> {
     source.from = from;
     SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
     Warnings.beforeFirstData(ctx, root.global, index, start);
-    List<Day> days;
-    List<ResultField> fields;
+    if (summary && forward.isEmpty()) {
+      throw new UsageException("--summary summarises --forward: give the windows (e.g. 1d,7d)");
+    }
+    OutputFormat format = output.format();
+    Replay.Sink sink;
+    boolean[] any = {false};
     try {
-      ScreenRequest req =
-          new ScreenRequest(
-              null, rules.rules(), rules.match, rules.oiLookback(), List.of(), top, Explain.none);
-      LocalDate last = end == null ? dev.privscreen.screen.Screener.today(index, null) : end;
-      days = Replay.run(index, req, start, last);
-      fields = days.isEmpty() ? List.of() : output.fields(days.get(0).result().fields());
+      Replay.Request req =
+          new Replay.Request(
+              new ScreenRequest(
+                  null, rules.rules(), rules.match, rules.oiLookback(), sort, top, Explain.none),
+              start,
+              end == null ? dev.privscreen.screen.Screener.today(index, null) : end,
+              forward,
+              entries);
+      ResultFields all = Replay.fields(index, req);
+      List<ResultField> fields =
+          output.explicitFields() ? output.fields(all) : defaults(format, all);
+      Replay.Sink out =
+          ReplayOutput.sink(
+              format,
+              OutputOptions.style(ctx, root.global),
+              ctx.out(),
+              fields,
+              output.explicitFields(),
+              summary);
+      sink =
+          new Replay.Sink() {
+            @Override
+            public void day(Replay.Day d) {
+              any[0] |= !d.result().results().isEmpty();
+              out.day(d);
+            }
+
+            @Override
+            public void forward(List<Replay.Forward> s) {
+              out.forward(s);
+            }
+          };
+      Replay.run(index, req, sink);
+      ReplayOutput.finish(out);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    render(output.format(), OutputOptions.style(ctx, root.global), ctx.out(), days, fields);
-    boolean any = days.stream().anyMatch(d -> !d.result().results().isEmpty());
-    return failIfEmpty && !any ? ExitCode.EMPTY.code : ExitCode.OK.code;
+    ctx.out().flush();
+    return failIfEmpty && !any[0] ? ExitCode.EMPTY.code : ExitCode.OK.code;
   }
 
-  private static void render(
-      OutputFormat format, Style style, PrintWriter out, List<Day> days, List<ResultField> fields) {
-    switch (format) {
-      case json -> {
-        try (JsonGenerator g = Json.generator(out, true)) {
-          g.writeStartObject();
-          g.writeStringField("schema", SCHEMA);
-          g.writeArrayFieldStart("days");
-          for (Day d : days) {
-            g.writeStartObject();
-            g.writeStringField("date", d.date().toString());
-            g.writeArrayFieldStart("results");
-            for (ResultRow r : d.result().results()) {
-              Json.object(g, r, fields);
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("unknown");
-            for (Map.Entry<String, Integer> e : d.unknown().entrySet()) {
-              g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        out.println();
-      }
-      case ndjson -> {
-        for (Day d : days) {
-          for (ResultRow r : d.result().results()) {
-            try (JsonGenerator g = Json.generator(out, false)) {
-              g.writeStartObject();
-              g.writeStringField("date", d.date().toString());
-              Json.fields(g, r, fields);
-              g.writeEndObject();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-            out.print('\n');
-          }
-        }
-      }
-      case csv, table -> {
-        List<Line> lines = new ArrayList<>();
-        for (Day d : days) {
-          List<String> symbols = new ArrayList<>();
-          for (ResultRow r : d.result().results()) {
-            symbols.add(r.metrics().asset().symbol());
-          }
-          List<String> notes = new ArrayList<>();
-          d.unknown()
-              .forEach(
-                  (rule, n) ->
-                      notes.add(rule + ": no data for " + n + (n == 1 ? " asset" : " assets")));
-          lines.add(new Line(d.date().toString(), symbols, String.join("; ", notes)));
-        }
-        RecordOutput.list(format, style, out, g -> {}, "days", lines, Line.COLUMNS);
-      }
+  /**
+   * The default fields: every one; in JSON without {@code date}, which each day carries already.
+   */
+  private static List<ResultField> defaults(OutputFormat format, ResultFields all) {
+    List<ResultField> out = new ArrayList<>(all.all());
+    if (format == OutputFormat.json) {
+      out.removeIf(f -> f.name().equals("date"));
     }
-  }
-
-  /** A day as one line: the symbols that passed, and what the rules could not judge. */
-  record Line(String date, List<String> symbols, String note) {
-    static final List<NamedColumn<Line>> COLUMNS =
-        List.of(
-            new NamedColumn<>("date", Kind.TEXT, Line::date),
-            new NamedColumn<>("symbols", Kind.IDS, Line::symbols),
-            new NamedColumn<>("no_data", Kind.TEXT, l -> l.note().isEmpty() ? null : l.note()));
+    return out;
   }
 }

@@ -24,6 +24,17 @@ public final class ResultFields {
    * @param explain add {@code passed} and {@code reasons} (for {@code --explain})
    */
   public ResultFields(MetricsSpec spec, Collection<String> metricNames, boolean explain) {
+    this(spec, metricNames, explain, false);
+  }
+
+  /**
+   * @param replay a replay's fields: {@code date} (the day of the result) first
+   */
+  public ResultFields(
+      MetricsSpec spec, Collection<String> metricNames, boolean explain, boolean replay) {
+    if (replay) {
+      add("date", Kind.TEXT, r -> r.metrics().today().toString());
+    }
     add("rank", Kind.INTEGER, r -> r.rank() == 0 ? null : r.rank());
     add("id", Kind.TEXT, r -> r.metrics().asset().id());
     add("symbol", Kind.TEXT, r -> r.metrics().asset().symbol());
@@ -41,6 +52,9 @@ public final class ResultFields {
     add("oi_prev_high_usd", Kind.USD, r -> r.metrics().oiPrevHighUsd());
     for (Window w : spec.oiChangeWindows()) {
       add("oi_change_" + w.label() + "_pct", Kind.PERCENT, r -> r.metrics().oiChange(w));
+    }
+    for (Window w : spec.forwardWindows()) {
+      add("fwd_" + w.days() + "d_pct", Kind.PERCENT, r -> r.metrics().forward(w));
     }
     add("listings", Kind.LISTINGS, r -> r.metrics().listings());
     add("signals", Kind.IDS, ResultRow::signals);

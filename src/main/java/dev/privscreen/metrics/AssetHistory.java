@@ -88,6 +88,60 @@ final class AssetHistory {
     return priceCode < 0 ? -1 : prices.find(priceCode, (int) d.toEpochDay());
   }
 
+  /**
+   * Writes the closes and volumes of days {@code lo} … {@code lo + close.length − 1} into the
+   * arrays (NaN where there is none), in one pass over the asset's rows in that span.
+   */
+  void fillPrices(int lo, double[] close, double[] volume) {
+    java.util.Arrays.fill(close, Double.NaN);
+    java.util.Arrays.fill(volume, Double.NaN);
+    if (priceCode < 0) {
+      return;
+    }
+    int hi = lo + close.length - 1;
+    int a = prices.from(priceCode);
+    int b = prices.to(priceCode);
+    while (a < b) { // the first row on or after lo
+      int mid = (a + b) >>> 1;
+      if (prices.day(mid) < lo) {
+        a = mid + 1;
+      } else {
+        b = mid;
+      }
+    }
+    for (int row = a; row < prices.to(priceCode) && prices.day(row) <= hi; row++) {
+      int k = prices.day(row) - lo;
+      close[k] = prices.close(row); // a repeated day (kept by a merge): the later row, as find
+      volume[k] = prices.volume(row);
+    }
+  }
+
+  /** Writes oi(d) of days {@code lo} … into the array (NaN where null). */
+  void fillOi(int lo, double[] oi) {
+    java.util.Arrays.fill(oi, Double.NaN);
+    int hi = lo + oi.length - 1;
+    int i = java.util.Arrays.binarySearch(oiDays, oiFrom, oiTo, lo);
+    for (i = i < 0 ? -i - 1 : i; i < oiTo && oiDays[i] <= hi; i++) {
+      oi[oiDays[i] - lo] = oiSums[i];
+    }
+  }
+
+  /** The listing events, newest first (ties by venue, then pair), sorted once. */
+  List<ListingEvent> listingsNewestFirst() {
+    if (sortedListings == null) {
+      List<ListingEvent> out = new ArrayList<>(listings);
+      out.sort(
+          java.util.Comparator.comparing(ListingEvent::listedAt)
+              .reversed()
+              .thenComparing(ListingEvent::venue)
+              .thenComparing(e -> e.pair() == null ? "" : e.pair()));
+      sortedListings = List.copyOf(out);
+    }
+    return sortedListings;
+  }
+
+  private List<ListingEvent> sortedListings;
+
   private static Double orNull(double v) {
     return Double.isNaN(v) ? null : v;
   }

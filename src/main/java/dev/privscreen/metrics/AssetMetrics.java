@@ -3,43 +3,98 @@ package dev.privscreen.metrics;
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.Window;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything SPEC §3 derives for one asset on one day: the input of every rule and the fields of
- * every result. Null means unknown.
- *
- * @param gains gain_Nd_pct by window (always 24h, 7d, 30d, plus the windows rules asked for)
- * @param oiAsOf the instant oi(today) describes: its oldest venue reading (null with no OI)
- * @param oiDaysInLookback how many of the L days before today have a non-null oi(d)
- * @param oiChanges oi_change_Nd_pct by window (always 7d)
- * @param listings the asset's listing events up to the end of today, newest first
- * @param metrics value of each snapshot metric on today, by name (null where none)
+ * every result. Null means unknown. A {@link Timeline} hands out one reused view per day, so that a
+ * replay makes no object per asset and day; {@link #copy} keeps one (a result that is printed).
  */
-public record AssetMetrics(
-    Asset asset,
-    LocalDate today,
-    Double priceUsd,
-    Double marketCapUsd,
-    Double fdvUsd,
-    Double volume24hUsd,
-    Map<Window, Double> gains,
-    Double volumeRatio30d,
-    Double oiUsd,
-    java.time.Instant oiAsOf,
-    Double oiPrevHighUsd,
-    int oiDaysInLookback,
-    Map<Window, Double> oiChanges,
-    List<ListingEvent> listings,
-    Map<String, Double> metrics) {
+public interface AssetMetrics {
+  Asset asset();
 
-  public Double gain(Window w) {
-    return gains.get(w);
-  }
+  LocalDate today();
 
-  public Double oiChange(Window w) {
-    return oiChanges.get(w);
+  Double priceUsd();
+
+  Double marketCapUsd();
+
+  Double fdvUsd();
+
+  Double volume24hUsd();
+
+  /** gain_Nd_pct for a window of the spec (24h, 7d, 30d, and those the rules asked for). */
+  Double gain(Window w);
+
+  Double volumeRatio30d();
+
+  /** oi(today). */
+  Double oiUsd();
+
+  /** The instant oi(today) describes: its oldest venue reading (null with no OI). */
+  Instant oiAsOf();
+
+  Double oiPrevHighUsd();
+
+  /** How many of the L days before today have a non-null oi(d). */
+  int oiDaysInLookback();
+
+  /** oi_change_Nd_pct for a window of the spec (always 7d). */
+  Double oiChange(Window w);
+
+  /** fwd_Nd_pct = (close(today + N) / close(today) − 1) × 100 for a forward window of the spec. */
+  Double forward(Window w);
+
+  /** The asset's listing events up to the end of today, newest first. */
+  List<ListingEvent> listings();
+
+  /** The value of each snapshot metric on today, by name (null where none). */
+  Map<String, Double> metrics();
+
+  /** These metrics as an immutable value, for a result that outlives the day. */
+  AssetMetrics copy();
+
+  /** Metrics kept as values. */
+  record Values(
+      Asset asset,
+      LocalDate today,
+      Double priceUsd,
+      Double marketCapUsd,
+      Double fdvUsd,
+      Double volume24hUsd,
+      Map<Window, Double> gains,
+      Double volumeRatio30d,
+      Double oiUsd,
+      Instant oiAsOf,
+      Double oiPrevHighUsd,
+      int oiDaysInLookback,
+      Map<Window, Double> oiChanges,
+      Map<Window, Double> forwards,
+      List<ListingEvent> listings,
+      Map<String, Double> metrics)
+      implements AssetMetrics {
+
+    @Override
+    public Double gain(Window w) {
+      return gains.get(w);
+    }
+
+    @Override
+    public Double oiChange(Window w) {
+      return oiChanges.get(w);
+    }
+
+    @Override
+    public Double forward(Window w) {
+      return forwards.get(w);
+    }
+
+    @Override
+    public AssetMetrics copy() {
+      return this;
+    }
   }
 }

@@ -1,16 +1,23 @@
 package dev.privscreen.screen;
 
+import dev.privscreen.fields.ResultRow;
+import dev.privscreen.metrics.MetricsSpec;
 import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.metrics.Timeline;
+import dev.privscreen.model.Window;
 import dev.privscreen.rule.Rule;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code privscreen replay}: the same screen as of every day of a range, each day evaluated as
- * {@code --as-of} would (SPEC §3), with the number of assets each rule could not judge that day.
+ * {@code --as-of} would (SPEC §3), with the number of assets each rule could not judge that day,
+ * and with {@code --forward} what the results did next. Days are handed on as they are computed, so
+ * a long replay holds one day at a time.
  */
 public final class Replay {
   private Replay() {}
@@ -23,33 +30,164 @@ public final class Replay {
   public record Day(LocalDate date, ScreenResult result, Map<String, Integer> unknown) {}
 
   /**
+   * What to replay.
+   *
+   * @param forward the windows of fwd_Nd_pct
+   * @param entries keep only the first day of each run of passing days
+   */
+  public record Request(
+      ScreenRequest screen, LocalDate start, LocalDate end, List<Window> forward, boolean entries) {
+    public Request {
+      forward = List.copyOf(new java.util.TreeSet<>(forward));
+    }
+  }
+
+  /**
+   * The summary of one forward window over the results printed.
+   *
+   * @param hitRate the share of {@code withData} above 0 (null when none has data)
+   * @param universeMeanPct the mean over those results of u(d), the mean forward return of every
+   *     asset with one on the result's day
+   */
+  public record Forward(
+      Window window,
+      int results,
+      int withData,
+      Double hitRate,
+      Double meanPct,
+      Double medianPct,
+      Double universeMeanPct,
+      Double excessMeanPct) {}
+
+  /** The days' results, then the summaries of the forward windows. */
+  public interface Sink {
+    void day(Day d);
+
+    default void forward(List<Forward> summary) {}
+  }
+
+  /**
+   * Runs the replay, handing each day to {@code sink} as soon as it is computed.
+   *
+   * @return the fields of the results (for output that needs them up front, call {@link #fields})
    * @throws IllegalArgumentException for an empty or out-of-range span
    */
-  public static List<Day> run(
-      SnapshotIndex index, ScreenRequest req, LocalDate start, LocalDate end) {
-    if (end.isBefore(start)) {
-      throw new IllegalArgumentException("--end " + end + " is before --start " + start);
-    }
+  public static void run(SnapshotIndex index, Request r, Sink sink) {
     LocalDate last = Screener.today(index, null);
-    if (end.isAfter(last)) {
-      throw new IllegalArgumentException(
-          "--end: " + end + " is after the snapshot's as-of day " + last);
+    if (r.end().isBefore(r.start())) {
+      throw new IllegalArgumentException("--end " + r.end() + " is before --start " + r.start());
     }
-    List<Day> days = new ArrayList<>();
-    for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-      ScreenRequest daily =
-          new ScreenRequest(
-              d, req.rules(), req.match(), req.oiLookback(), req.sort(), req.top(), req.explain());
-      ScreenResult result = Screener.screen(index, daily);
+    if (r.end().isAfter(last)) {
+      throw new IllegalArgumentException(
+          "--end: " + r.end() + " is after the snapshot's as-of day " + last);
+    }
+    Screener.Prepared p = prepare(index, r);
+    // with --entries the day before --start is evaluated too, the same way
+    int lead = r.entries() ? 1 : 0;
+    Timeline t = new Timeline(index, p.spec(), r.start().minusDays(lead), r.end());
+    boolean[] keep = null;
+    if (r.entries()) {
+      keep = new boolean[t.assetCount()];
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] = !p.passes(t, i, 0);
+      }
+    }
+    Summary summary = new Summary(r.forward());
+    for (int k = lead; k < t.days(); k++) {
+      LocalDate d = t.day(k);
+      ScreenResult result = p.day(t, k, Screener.asOfInstant(index, d), keep);
       Map<String, Integer> unknown = new LinkedHashMap<>();
-      for (Rule r : req.rules()) { // in the rules' order, for stable output
-        Integer n = result.unknown().get(r.id());
+      for (Rule rule : r.screen().rules()) { // in the rules' order, for stable output
+        Integer n = result.unknown().get(rule.id());
         if (n != null) {
-          unknown.put(r.id(), n);
+          unknown.put(rule.id(), n);
         }
       }
-      days.add(new Day(d, result, unknown));
+      summary.add(t, k, result.results());
+      sink.day(new Day(d, result, unknown));
     }
-    return days;
+    if (!r.forward().isEmpty()) {
+      sink.forward(summary.finish());
+    }
+  }
+
+  /** The result fields of a replay (date first; fwd_Nd_pct for each window). */
+  public static dev.privscreen.fields.ResultFields fields(SnapshotIndex index, Request r) {
+    return prepare(index, r).fields();
+  }
+
+  private static Screener.Prepared prepare(SnapshotIndex index, Request r) {
+    MetricsSpec spec = r.screen().metricsSpec().withForward(r.forward());
+    return Screener.prepare(index, r.screen(), spec, true);
+  }
+
+  /** Sums kept as the days go by: the forward returns of the printed results, and u(d). */
+  private static final class Summary {
+    final List<Window> windows;
+    final int[] results;
+    final double[][] values; // per window, the results' forward returns with data
+    final int[] withData;
+    final double[] universeSum;
+    final int[] universeCount;
+
+    Summary(List<Window> windows) {
+      this.windows = windows;
+      results = new int[windows.size()];
+      values = new double[windows.size()][64];
+      withData = new int[windows.size()];
+      universeSum = new double[windows.size()];
+      universeCount = new int[windows.size()];
+    }
+
+    void add(Timeline t, int k, List<ResultRow> rows) {
+      if (rows.isEmpty()) {
+        return;
+      }
+      for (int w = 0; w < windows.size(); w++) {
+        Window win = windows.get(w);
+        Double u = t.universeForward(win, k);
+        for (ResultRow row : rows) {
+          results[w]++;
+          Double f = row.metrics().forward(win);
+          if (f != null) {
+            if (withData[w] == values[w].length) {
+              values[w] = Arrays.copyOf(values[w], withData[w] * 2);
+            }
+            values[w][withData[w]++] = f;
+            if (u != null) {
+              universeSum[w] += u;
+              universeCount[w]++;
+            }
+          }
+        }
+      }
+    }
+
+    List<Forward> finish() {
+      List<Forward> out = new ArrayList<>();
+      for (int w = 0; w < windows.size(); w++) {
+        int m = withData[w];
+        double[] v = Arrays.copyOf(values[w], m);
+        Double hit = null;
+        Double mean = null;
+        Double median = null;
+        if (m > 0) {
+          int up = 0;
+          double sum = 0;
+          for (double x : v) {
+            up += x > 0 ? 1 : 0;
+            sum += x;
+          }
+          hit = (double) up / m;
+          mean = sum / m;
+          Arrays.sort(v);
+          median = m % 2 == 1 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2;
+        }
+        Double universe = universeCount[w] == 0 ? null : universeSum[w] / universeCount[w];
+        Double excess = mean == null || universe == null ? null : mean - universe;
+        out.add(new Forward(windows.get(w), results[w], m, hit, mean, median, universe, excess));
+      }
+      return out;
+    }
   }
 }

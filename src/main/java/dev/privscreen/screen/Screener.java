@@ -3,9 +3,9 @@ package dev.privscreen.screen;
 import dev.privscreen.fields.ResultFields;
 import dev.privscreen.fields.ResultRow;
 import dev.privscreen.metrics.AssetMetrics;
-import dev.privscreen.metrics.MetricsCalculator;
 import dev.privscreen.metrics.MetricsSpec;
 import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.metrics.Timeline;
 import dev.privscreen.rule.Rule;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,59 +45,112 @@ public final class Screener {
    */
   public static ScreenResult screen(SnapshotIndex index, ScreenRequest req) {
     LocalDate today = today(index, req.asOf());
-    MetricsSpec spec = req.metricsSpec();
+    Prepared p = prepare(index, req, req.metricsSpec(), false);
+    Timeline t = new Timeline(index, p.spec(), today, today);
+    return p.day(t, 0, asOfInstant(index, today), null);
+  }
+
+  /**
+   * A request made ready to run on the days of a {@link Timeline}: fields built, rules bound, the
+   * ranking settled.
+   */
+  record Prepared(
+      SnapshotIndex index,
+      ScreenRequest req,
+      MetricsSpec spec,
+      ResultFields fields,
+      List<Rule> rules,
+      Comparator<ResultRow> order) {
+
+    /** Whether asset {@code i} passes on day {@code k}, without keeping anything. */
+    boolean passes(Timeline t, int i, int k) {
+      AssetMetrics m = t.at(i, k);
+      int fired = 0;
+      for (Rule r : rules) {
+        if (r.fires(m)) {
+          fired++;
+        }
+      }
+      return Screener.passes(req, fired);
+    }
+
+    /**
+     * The screen of day {@code k}: the metrics of every asset read through the timeline's reused
+     * view, an object made only for a row that is kept.
+     *
+     * @param keep null, or for each asset whether a passing row is kept (replay --entries); it is
+     *     updated to whether the asset passed today
+     */
+    ScreenResult day(Timeline t, int k, Instant asOf, boolean[] keep) {
+      List<ResultRow> passed = new ArrayList<>();
+      List<ResultRow> rejected = new ArrayList<>();
+      Map<String, Integer> unknown = new LinkedHashMap<>();
+      int passing = 0;
+      for (int i = 0; i < t.assetCount(); i++) {
+        AssetMetrics m = t.at(i, k);
+        List<String> signals = new ArrayList<>(rules.size());
+        Map<String, String> reasons =
+            req.explain() == Explain.none ? Map.of() : new LinkedHashMap<>();
+        for (Rule r : rules) {
+          if (r.fires(m)) {
+            signals.add(r.id());
+          } else if (!r.knows(m)) {
+            unknown.merge(r.id(), 1, Integer::sum);
+          }
+          if (req.explain() != Explain.none) {
+            reasons.put(r.id(), r.reason(m));
+          }
+        }
+        boolean ok = Screener.passes(req, signals.size());
+        boolean kept = ok && (keep == null || keep[i]);
+        if (keep != null) {
+          keep[i] = !ok; // tomorrow a pass is an entry only if today was not one
+        }
+        if (ok) {
+          passing++;
+        }
+        if (kept) {
+          passed.add(new ResultRow(0, m.copy(), List.copyOf(signals), true, reasons));
+        } else if (!ok && req.explain() == Explain.all) {
+          rejected.add(new ResultRow(0, m.copy(), List.copyOf(signals), false, reasons));
+        }
+      }
+      passed.sort(order);
+      rejected.sort(order);
+      int limit = req.top() == null ? passed.size() : Math.min(req.top(), passed.size());
+      List<ResultRow> ranked = new ArrayList<>(limit);
+      for (int i = 0; i < limit; i++) {
+        ranked.add(passed.get(i).withRank(i + 1));
+      }
+      return new ScreenResult(
+          asOf,
+          index.snapshot().category(),
+          req.rules(),
+          req.match(),
+          req.explain(),
+          fields,
+          List.copyOf(ranked),
+          List.copyOf(rejected),
+          t.assetCount(),
+          keep == null ? passing : passed.size(),
+          Map.copyOf(unknown));
+    }
+  }
+
+  /**
+   * @param replay the fields of a replay ({@code date} first)
+   * @throws IllegalArgumentException for an unknown sort or --where field
+   */
+  static Prepared prepare(
+      SnapshotIndex index, ScreenRequest req, MetricsSpec spec, boolean replay) {
     ResultFields fields =
-        new ResultFields(spec, index.metricNames(), req.explain() != Explain.none);
+        new ResultFields(spec, index.metricNames(), req.explain() != Explain.none, replay);
     Comparator<ResultRow> order = Ranking.comparator(req.sort(), fields);
     List<Rule> rules = new ArrayList<>();
     for (Rule r : req.rules()) {
       rules.add(r.bind(fields));
     }
-
-    List<AssetMetrics> all = new MetricsCalculator(index, spec).computeAll(today);
-    List<ResultRow> passed = new ArrayList<>();
-    List<ResultRow> rejected = new ArrayList<>();
-    Map<String, Integer> unknown = new LinkedHashMap<>();
-    for (AssetMetrics m : all) {
-      List<String> signals = new ArrayList<>();
-      Map<String, String> reasons = new LinkedHashMap<>();
-      for (Rule r : rules) {
-        if (r.fires(m)) {
-          signals.add(r.id());
-        } else if (!r.knows(m)) {
-          unknown.merge(r.id(), 1, Integer::sum);
-        }
-        if (req.explain() != Explain.none) {
-          reasons.put(r.id(), r.reason(m));
-        }
-      }
-      boolean ok = passes(req, signals.size());
-      ResultRow row = new ResultRow(0, m, List.copyOf(signals), ok, reasons);
-      if (ok) {
-        passed.add(row);
-      } else if (req.explain() == Explain.all) {
-        rejected.add(row);
-      }
-    }
-    passed.sort(order);
-    rejected.sort(order);
-    int limit = req.top() == null ? passed.size() : Math.min(req.top(), passed.size());
-    List<ResultRow> ranked = new ArrayList<>(limit);
-    for (int i = 0; i < limit; i++) {
-      ranked.add(passed.get(i).withRank(i + 1));
-    }
-    return new ScreenResult(
-        asOfInstant(index, today),
-        index.snapshot().category(),
-        req.rules(),
-        req.match(),
-        req.explain(),
-        fields,
-        List.copyOf(ranked),
-        List.copyOf(rejected),
-        all.size(),
-        passed.size(),
-        Map.copyOf(unknown));
+    return new Prepared(index, req, spec, fields, List.copyOf(rules), order);
   }
 
   private static boolean passes(ScreenRequest req, int fired) {

@@ -304,7 +304,10 @@ class ReferenceScreenTest {
     assertThat(expected).as("a window that shows something").isNotEmpty();
   }
 
-  static Path data(long seed) throws IOException {
+  static synchronized Path data(long seed) throws IOException {
+    if (tmp == null) { // used by another test class, before this one ran
+      tmp = Files.createTempDirectory("privscreen-reference");
+    }
     Path dir = tmp.resolve("data-" + seed);
     if (!Files.exists(dir)) {
       new DataSet(seed).write(dir);
