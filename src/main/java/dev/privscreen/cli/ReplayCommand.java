@@ -103,7 +103,10 @@ final class ReplayCommand implements Callable<Integer> {
     Context ctx = root.ctx;
     SourceOptions source = new SourceOptions();
     source.from = from;
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
+    SnapshotIndex index =
+        SnapshotIndex.of(
+            source.load(
+                ctx, root.global.quiet, Projection.skippable(rules.rules(), output.fields, sort)));
     Warnings.beforeFirstData(ctx, root.global, index, start);
     if (summary && forward.isEmpty()) {
       throw new UsageException("--summary summarises --forward: give the windows (e.g. 1d,7d)");

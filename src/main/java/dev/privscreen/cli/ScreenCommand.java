@@ -108,7 +108,11 @@ final class ScreenCommand implements Callable<Integer> {
     }
     LiveFetch.Outcome fetched =
         live ? fetch.run(ctx, root.global, save ? fetch.out : null, save) : null;
-    Snapshot snapshot = live ? fetched.snapshot() : source.load(ctx, root.global.quiet);
+    Snapshot snapshot =
+        live
+            ? fetched.snapshot()
+            : source.load(
+                ctx, root.global.quiet, Projection.skippable(rules.rules(), output.fields, sort));
     SnapshotIndex index = SnapshotIndex.of(snapshot);
     Warnings.unknownIds(ctx, root.global, index);
     Warnings.beforeFirstData(ctx, root.global, index, source.asOf);

@@ -27,8 +27,15 @@ public final class SourceOptions {
   LocalDate asOf;
 
   Snapshot load(Context ctx, boolean quiet) {
+    return load(ctx, quiet, java.util.Set.of());
+  }
+
+  /**
+   * @param skip tables the command does without ({@link Projection})
+   */
+  Snapshot load(Context ctx, boolean quiet, java.util.Set<SnapshotReader.Part> skip) {
     if (from != null) {
-      return SnapshotReader.read(from, ctx.stdin());
+      return SnapshotReader.read(from, ctx.stdin(), skip);
     }
     return newest(ctx, quiet, 1).get(0).snapshot();
   }

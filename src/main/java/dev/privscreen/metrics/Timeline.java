@@ -88,6 +88,24 @@ public final class Timeline {
   private final View view = new View();
 
   /**
+   * A cursor of its own over the timeline, for a thread that reads days beside others (the series
+   * are read-only once built).
+   */
+  public Cursor cursor() {
+    View v = new View();
+    return (i, k) -> {
+      v.position(i, k);
+      return v;
+    };
+  }
+
+  /** Positions a reused view: {@link #at} for one thread of many. */
+  @FunctionalInterface
+  public interface Cursor {
+    AssetMetrics at(int i, int k);
+  }
+
+  /**
    * u(d) of {@code replay --forward}: the mean forward return over every asset with one on day
    * {@code k}; null when none has.
    */

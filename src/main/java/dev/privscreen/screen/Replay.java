@@ -93,9 +93,9 @@ public final class Replay {
       }
     }
     Summary summary = new Summary(r.forward());
+    Days days = new Days(index, p, t, keep, lead);
     for (int k = lead; k < t.days(); k++) {
-      LocalDate d = t.day(k);
-      ScreenResult result = p.day(t, k, Screener.asOfInstant(index, d), keep);
+      ScreenResult result = days.result(k);
       Map<String, Integer> unknown = new LinkedHashMap<>();
       for (Rule rule : r.screen().rules()) { // in the rules' order, for stable output
         Integer n = result.unknown().get(rule.id());
@@ -104,8 +104,9 @@ public final class Replay {
         }
       }
       summary.add(t, k, result.results());
-      sink.day(new Day(d, result, unknown));
+      sink.day(new Day(t.day(k), result, unknown));
     }
+    days.close();
     if (!r.forward().isEmpty()) {
       sink.forward(summary.finish());
     }
@@ -119,6 +120,76 @@ public final class Replay {
   private static Screener.Prepared prepare(SnapshotIndex index, Request r) {
     MetricsSpec spec = r.screen().metricsSpec().withForward(r.forward());
     return Screener.prepare(index, r.screen(), spec, true);
+  }
+
+  /**
+   * The days' screens, in order. Without {@code --entries} a day depends on no other, so they are
+   * computed a few ahead on all cores (each thread with a cursor of its own) while the caller
+   * prints the earlier ones; with it, one after the other.
+   */
+  private static final class Days {
+    private static final int AHEAD = 8;
+
+    final SnapshotIndex index;
+    final Screener.Prepared p;
+    final Timeline t;
+    final boolean[] keep;
+    final java.util.concurrent.ExecutorService pool;
+    final Map<Integer, java.util.concurrent.Future<ScreenResult>> pending =
+        new java.util.HashMap<>();
+    final ThreadLocal<Timeline.Cursor> cursors;
+    int next;
+
+    Days(SnapshotIndex index, Screener.Prepared p, Timeline t, boolean[] keep, int lead) {
+      this.index = index;
+      this.p = p;
+      this.t = t;
+      this.keep = keep;
+      int cores = Runtime.getRuntime().availableProcessors();
+      boolean parallel = keep == null && cores > 1 && t.days() - lead > 2;
+      this.pool =
+          parallel
+              ? java.util.concurrent.Executors.newFixedThreadPool(
+                  cores,
+                  run -> {
+                    Thread th = new Thread(run, "privscreen-replay");
+                    th.setDaemon(true);
+                    return th;
+                  })
+              : null;
+      this.cursors = ThreadLocal.withInitial(t::cursor);
+      this.next = lead;
+    }
+
+    ScreenResult result(int k) {
+      if (pool == null) {
+        return p.day(t, k, Screener.asOfInstant(index, t.day(k)), keep);
+      }
+      while (next < t.days() && next < k + AHEAD) {
+        int day = next++;
+        pending.put(
+            day,
+            pool.submit(
+                () -> p.day(t, cursors.get(), day, Screener.asOfInstant(index, t.day(day)), null)));
+      }
+      try {
+        return pending.remove(k).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
   }
 
   /** Sums kept as the days go by: the forward returns of the printed results, and u(d). */

@@ -82,13 +82,19 @@ public final class Screener {
      *     updated to whether the asset passed today
      */
     ScreenResult day(Timeline t, int k, Instant asOf, boolean[] keep) {
+      return day(t, t.cursor(), k, asOf, keep);
+    }
+
+    /** {@link #day} through a cursor of the caller's (one per thread). */
+    ScreenResult day(Timeline t, Timeline.Cursor cursor, int k, Instant asOf, boolean[] keep) {
       List<ResultRow> passed = new ArrayList<>();
       List<ResultRow> rejected = new ArrayList<>();
       Map<String, Integer> unknown = new LinkedHashMap<>();
       int passing = 0;
+      List<String> signals = new ArrayList<>(rules.size()); // reused: copied only for a kept row
       for (int i = 0; i < t.assetCount(); i++) {
-        AssetMetrics m = t.at(i, k);
-        List<String> signals = new ArrayList<>(rules.size());
+        AssetMetrics m = cursor.at(i, k);
+        signals.clear();
         Map<String, String> reasons =
             req.explain() == Explain.none ? Map.of() : new LinkedHashMap<>();
         for (Rule r : rules) {

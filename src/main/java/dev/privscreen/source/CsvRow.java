@@ -29,6 +29,11 @@ final class CsvRow implements Row {
   }
 
   @Override
+  public boolean mayHave(String column) {
+    return indexOf(column) >= 0;
+  }
+
+  @Override
   public Cell cell(String column) {
     int i = indexOf(column);
     if (i < 0) {
@@ -76,17 +81,24 @@ final class CsvRow implements Row {
     return Row.super.nonNegativeOrNaN(column);
   }
 
+  /** The last column asked for that the table lacks: an optional column, asked every row. */
+  private String missing;
+
   private int indexOf(String column) {
     for (int i = 0; i < columns.length; i++) {
       if (columns[i] == column) {
         return i;
       }
     }
+    if (column == missing) {
+      return -1;
+    }
     for (int i = 0; i < columns.length; i++) {
       if (columns[i].equals(column)) {
         return i;
       }
     }
+    missing = column;
     return -1;
   }
 

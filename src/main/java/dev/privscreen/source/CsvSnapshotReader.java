@@ -33,11 +33,29 @@ final class CsvSnapshotReader {
   private static final long PIECE_BYTES = 8L << 20;
 
   static Snapshot read(Path dir) {
-    return read(dir, PARALLEL_BYTES, PIECE_BYTES);
+    return read(dir, java.util.Set.of());
+  }
+
+  static Snapshot read(Path dir, java.util.Set<SnapshotReader.Part> skip) {
+    return read(dir, PARALLEL_BYTES, PIECE_BYTES, skip);
   }
 
   /** With the sizes from which to read in parallel and in pieces; tests make them small. */
   static Snapshot read(Path dir, long parallelBytes, long pieceBytes) {
+    return read(dir, parallelBytes, pieceBytes, java.util.Set.of());
+  }
+
+  private static boolean skipped(Table t, java.util.Set<SnapshotReader.Part> skip) {
+    return switch (t) {
+      case OPEN_INTEREST -> skip.contains(SnapshotReader.Part.OPEN_INTEREST);
+      case LISTINGS -> skip.contains(SnapshotReader.Part.LISTINGS);
+      case METRICS -> skip.contains(SnapshotReader.Part.METRICS);
+      default -> false;
+    };
+  }
+
+  private static Snapshot read(
+      Path dir, long parallelBytes, long pieceBytes, java.util.Set<SnapshotReader.Part> skip) {
     String dirName = dir.toString();
     try (DirectoryStream<Path> ignored = Files.newDirectoryStream(dir)) {
       // only to learn whether the directory can be read at all
@@ -50,8 +68,14 @@ final class CsvSnapshotReader {
     List<Path> files = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
     long bytes = 0;
+    // the as-of comes from prices.csv when no snapshot.json says it: skip nothing else then
+    boolean canSkip =
+        Files.exists(dir.resolve("snapshot.json")) || Files.exists(dir.resolve("prices.csv"));
     for (Table table : Table.values()) {
       Path file = dir.resolve(table.fileName());
+      if (canSkip && skipped(table, skip)) {
+        continue;
+      }
       if (table == Table.ASSETS || Files.exists(file)) {
         if (!Files.isRegularFile(file)) {
           throw new DataException(file + ": not a file");
@@ -89,7 +113,7 @@ final class CsvSnapshotReader {
     try {
       return assembler.build(asOf, category, dirName);
     } catch (SnapshotAssembler.DuplicateWithoutPlace e) {
-      return read(dir, Long.MAX_VALUE, pieceBytes); // in one go, to name the duplicate's rows
+      return read(dir, Long.MAX_VALUE, pieceBytes, skip); // in one go, to name the duplicate's rows
     }
   }
 

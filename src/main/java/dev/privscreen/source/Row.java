@@ -9,6 +9,14 @@ interface Row {
   Cell cell(String column);
 
   /**
+   * Whether the record may have the column: false only when it cannot (a CSV table without it), so
+   * that an optional column costs nothing where it is absent.
+   */
+  default boolean mayHave(String column) {
+    return true;
+  }
+
+  /**
    * {@link Values#requiredKey} of a column. The typed reads below exist so that a reader can take
    * the common case straight from its buffer; whatever it cannot decide goes through the cell,
    * which gives the value or the error.

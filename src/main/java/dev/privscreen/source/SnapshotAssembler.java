@@ -124,13 +124,12 @@ final class SnapshotAssembler {
     int id = openInterest.idCode(r.requiredKey("id"));
     int venue = venueCode(r.requiredKey("venue"));
     int day = r.epochDay("date");
-    Cell at = r.cell("at"); // optional: the instant of a reading that is not of 00:00 UTC
-    openInterest.add(
-        id,
-        venue,
-        day,
-        r.nonNegativeOrNaN("oi_usd"),
-        Values.text(at) == null ? Double.NaN : Values.instant(at).getEpochSecond());
+    double atSecond = Double.NaN; // optional: the instant of a reading not of 00:00 UTC
+    if (r.mayHave("at")) {
+      Cell at = r.cell("at");
+      atSecond = Values.text(at) == null ? Double.NaN : Values.instant(at).getEpochSecond();
+    }
+    openInterest.add(id, venue, day, r.nonNegativeOrNaN("oi_usd"), atSecond);
     if (oiRows != null) {
       oiRows.add(r.where());
     }
