@@ -294,9 +294,9 @@ function _picocli_privscreen_screen() {
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
   local passedall_option_args=("none" "passed" "all") # --explain values
   local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget") # --sources values
 
@@ -433,7 +433,7 @@ function _picocli_privscreen_sector() {
   local flag_opts="'--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--from' '--as-of' '--format' '--fields' '--config'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -481,7 +481,7 @@ function _picocli_privscreen_events() {
   local MARKET_option_args=("spot" "perp") # --market values
   local listdelist_option_args=("list" "delist") # --action values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -544,7 +544,7 @@ function _picocli_privscreen_universe() {
   local flag_opts="'--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--format' '--fields' '--config'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -586,7 +586,7 @@ function _picocli_privscreen_diff() {
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -666,9 +666,9 @@ function _picocli_privscreen_replay() {
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -826,7 +826,7 @@ function _picocli_privscreen_store_list() {
   local flag_opts="'--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--format' '--fields' '--config'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 

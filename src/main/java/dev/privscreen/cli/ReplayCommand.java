@@ -160,7 +160,7 @@ final class ReplayCommand implements Callable<Integer> {
    * The default fields: every one; in JSON without {@code date}, which each day carries already.
    */
   private static List<ResultField> defaults(OutputFormat format, ResultFields all) {
-    List<ResultField> out = new ArrayList<>(all.all());
+    List<ResultField> out = new ArrayList<>(all.defaults());
     if (format == OutputFormat.json) {
       out.removeIf(f -> f.name().equals("date"));
     }

@@ -3,6 +3,7 @@ package dev.privscreen.cli;
 import dev.privscreen.error.UsageException;
 import dev.privscreen.fetch.LiveFetch;
 import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultFields;
 import dev.privscreen.fields.ResultRow;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.Snapshot;
@@ -122,6 +123,9 @@ final class ScreenCommand implements Callable<Integer> {
     try {
       result = Screener.screen(index, request);
       fields = output.fields(result.fields());
+      if (!output.explicitFields() && output.format() == OutputFormat.table && wide(ctx)) {
+        fields = withTrend(fields, result.fields());
+      }
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -205,6 +209,26 @@ final class ScreenCommand implements Callable<Integer> {
         r.screened(),
         r.passed(),
         r.unknown());
+  }
+
+  /** A terminal of 150 columns or more has room for the 30-day trend. */
+  private static boolean wide(Context ctx) {
+    if (!ctx.stdoutIsTerminal()) {
+      return false;
+    }
+    try {
+      return Integer.parseInt(ctx.env().getOrDefault("COLUMNS", "0").strip()) >= 150;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The table's columns with the trend before the signals. */
+  private static List<ResultField> withTrend(List<ResultField> fields, ResultFields all) {
+    List<ResultField> out = new ArrayList<>(fields);
+    int at = out.indexOf(all.get("signals"));
+    out.add(at < 0 ? out.size() : at, all.get("trend_30d"));
+    return out;
   }
 
   private static String summary(ScreenResult r) {

@@ -57,6 +57,8 @@ public final class ResultFields {
       add("fwd_" + w.days() + "d_pct", Kind.PERCENT, r -> r.metrics().forward(w));
     }
     add("listings", Kind.LISTINGS, r -> r.metrics().listings());
+    add("trend_30d", Kind.TEXT, r -> r.metrics().trend30d());
+    add("oi_trend_30d", Kind.TEXT, r -> r.metrics().oiTrend30d());
     add("signals", Kind.IDS, ResultRow::signals);
     add("score", Kind.INTEGER, ResultRow::score);
     for (String m : metricNames) {
@@ -74,6 +76,21 @@ public final class ResultFields {
 
   public List<ResultField> all() {
     return List.copyOf(byName.values());
+  }
+
+  /** Fields printed only when asked for by name: drawings, not data. */
+  public static final java.util.Set<String> ON_REQUEST =
+      java.util.Set.of("trend_30d", "oi_trend_30d");
+
+  /** Every field but those printed only on request: what JSON, NDJSON and CSV print by default. */
+  public List<ResultField> defaults() {
+    List<ResultField> out = new ArrayList<>();
+    for (ResultField f : byName.values()) {
+      if (!ON_REQUEST.contains(f.name())) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   public ResultField get(String name) {

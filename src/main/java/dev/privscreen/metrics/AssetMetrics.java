@@ -54,6 +54,12 @@ public interface AssetMetrics {
   /** The value of each snapshot metric on today, by name (null where none). */
   Map<String, Double> metrics();
 
+  /** The last 30 daily closes up to today as a sparkline (a space for a missing day). */
+  String trend30d();
+
+  /** The last 30 days of oi(d) as a sparkline. */
+  String oiTrend30d();
+
   /** These metrics as an immutable value, for a result that outlives the day. */
   AssetMetrics copy();
 
@@ -74,7 +80,9 @@ public interface AssetMetrics {
       Map<Window, Double> oiChanges,
       Map<Window, Double> forwards,
       List<ListingEvent> listings,
-      Map<String, Double> metrics)
+      Map<String, Double> metrics,
+      String trend30d,
+      String oiTrend30d)
       implements AssetMetrics {
 
     @Override

@@ -325,6 +325,16 @@ public final class Timeline {
     }
 
     @Override
+    public String trend30d() {
+      return dev.privscreen.format.Sparkline.of(s.close, k - 29, k + 1);
+    }
+
+    @Override
+    public String oiTrend30d() {
+      return dev.privscreen.format.Sparkline.of(s.oi, k - 29, k + 1);
+    }
+
+    @Override
     public AssetMetrics copy() {
       Map<Window, Double> gains = new LinkedHashMap<>();
       for (Window w : gainWindows) {
@@ -354,7 +364,9 @@ public final class Timeline {
           oiChanges,
           forwards,
           List.copyOf(listings()),
-          metrics());
+          metrics(),
+          trend30d(),
+          oiTrend30d());
     }
   }
 

@@ -38,7 +38,7 @@ public enum OutputFormat {
 
   public List<ResultField> defaultFields(ResultFields fields) {
     if (this != table) {
-      return fields.all();
+      return fields.defaults();
     }
     List<ResultField> out = new ArrayList<>();
     for (ResultField f : fields.all()) {
