@@ -161,6 +161,7 @@ function _complete_privscreen() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} universe" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} replay" ];    then _picocli_privscreen; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chart" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store list" ];    then _picocli_privscreen_store; return $?; fi
@@ -174,15 +175,17 @@ function _complete_privscreen() {
   local cmds4=(universe)
   local cmds5=(diff)
   local cmds6=(replay)
-  local cmds7=(store)
-  local cmds8=(completion)
-  local cmds9=(store list)
-  local cmds10=(store prune)
+  local cmds7=(chart)
+  local cmds8=(store)
+  local cmds9=(completion)
+  local cmds10=(store list)
+  local cmds11=(store prune)
 
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_privscreen_store_prune; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_privscreen_store_list; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_privscreen_completion; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_privscreen_store; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_privscreen_store_prune; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_privscreen_store_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_privscreen_completion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_privscreen_store; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_privscreen_chart; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_privscreen_replay; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_privscreen_diff; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_privscreen_universe; return $?; fi
@@ -201,7 +204,7 @@ function _picocli_privscreen() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="fetch screen sector events universe diff replay store completion"
+  local commands="fetch screen sector events universe diff replay chart store completion"
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--config'"
 
@@ -741,6 +744,63 @@ function _picocli_privscreen_replay() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
       return $?
+      ;;
+    '--config')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `chart` subcommand.
+function _picocli_privscreen_chart() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--normalize' '--log' '--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--from' '--as-of' '--days' '--panels' '--width' '--height' '--out' '--format' '--config'"
+  local PANEL_option_args=("price" "volume" "oi") # --panels values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--from')
+      return
+      ;;
+    '--as-of')
+      return
+      ;;
+    '--days')
+      return
+      ;;
+    '--panels')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PANEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--width')
+      return
+      ;;
+    '--height')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      return
       ;;
     '--config')
       return

@@ -29,6 +29,7 @@ public final class RootCommand implements Runnable {
     m.put("universe", UniverseCommand.class);
     m.put("diff", DiffCommand.class);
     m.put("replay", ReplayCommand.class);
+    m.put("chart", ChartCommand.class);
     m.put("store", StoreCommand.class);
     m.put("completion", CompletionCommand.class);
     return java.util.Collections.unmodifiableMap(m);

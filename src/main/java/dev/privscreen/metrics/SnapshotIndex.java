@@ -195,6 +195,31 @@ public final class SnapshotIndex {
     return out;
   }
 
+  /**
+   * An asset's daily series over {@code from} … {@code to}: closes, volumes and oi(d) (NaN where
+   * unknown), and its listing events, newest first. For drawing; null for an unknown id.
+   */
+  public Daily daily(String id, LocalDate from, LocalDate to) {
+    AssetHistory h = byId.get(id);
+    if (h == null) {
+      return null;
+    }
+    int n = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
+    double[] close = new double[n];
+    double[] volume = new double[n];
+    double[] oi = new double[n];
+    h.fillPrices((int) from.toEpochDay(), close, volume);
+    h.fillOi((int) from.toEpochDay(), oi);
+    return new Daily(close, volume, oi, h.listingsNewestFirst());
+  }
+
+  /** See {@link #daily}. */
+  public record Daily(
+      double[] close,
+      double[] volume,
+      double[] oi,
+      java.util.List<dev.privscreen.model.ListingEvent> listings) {}
+
   /** Every metric name in the snapshot, sorted: each becomes a field {@code m_<name>}. */
   public Set<String> metricNames() {
     return metricNames;

@@ -1,0 +1,242 @@
+package dev.privscreen.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.chart.Chart;
+import dev.privscreen.chart.TerminalChart;
+import dev.privscreen.chart.VectorChart;
+import dev.privscreen.error.DataException;
+import dev.privscreen.error.UsageException;
+import dev.privscreen.metrics.SnapshotIndex;
+import dev.privscreen.model.Asset;
+import dev.privscreen.output.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code privscreen chart}: price, volume and open interest of assets, drawn. */
+@Command(
+    name = "chart",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Draw the close, volume and open interest of one or more assets, with the OI's previous"
+          + " high and the listings (▲) and delistings (▼) marked: in the terminal, as SVG or PNG"
+          + " (--out), or the series as JSON (--format json).",
+      "Examples:",
+      "  privscreen chart ZEC --from examples/privacy-2025-11-07",
+      "  privscreen chart ZEC RAIL --normalize --out zec-rail.svg",
+      "  privscreen chart zcash --days 30 --panels price,oi --format json | jq '.assets[0].series'"
+    })
+final class ChartCommand implements Callable<Integer> {
+  static final String SCHEMA = "privscreen.chart/1";
+
+  @ParentCommand RootCommand root;
+
+  @Parameters(arity = "1..*", paramLabel = "SYMBOL|ID", description = "The assets to draw.")
+  List<String> assets = new ArrayList<>();
+
+  @Mixin SourceOptions source;
+
+  @Option(names = "--days", defaultValue = "90", description = "Days drawn (default: 90).")
+  int days;
+
+  @Option(
+      names = "--panels",
+      split = ",",
+      paramLabel = "PANEL",
+      description = "Panels, top to bottom: ${COMPLETION-CANDIDATES} (default: all with data).")
+  List<Chart.Panel> panels = new ArrayList<>();
+
+  @Option(
+      names = "--normalize",
+      description = "Rebase each asset to 100 on its first day, so several share one axis.")
+  boolean normalize;
+
+  @Option(names = "--log", description = "A logarithmic price axis.")
+  boolean log;
+
+  @Option(
+      names = "--width",
+      description =
+          "Width: characters in the terminal (default: COLUMNS, else 100), pixels with"
+              + " --out (default: 900).")
+  Integer width;
+
+  @Option(
+      names = "--height",
+      description =
+          "Height: rows of the price panel in the terminal (default: 12), pixels with"
+              + " --out (default: 500).")
+  Integer height;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write FILE.svg or FILE.png instead.")
+  Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "table (the drawing) or json (the series); default: table.")
+  String format;
+
+  @Option(names = "--json", description = "Short for --format json.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Context ctx = root.ctx;
+    String fmt = json ? "json" : format == null ? "table" : format.toLowerCase(Locale.ROOT);
+    if (json && format != null && !format.equalsIgnoreCase("json")) {
+      throw new UsageException("--json and --format " + format + " contradict each other");
+    }
+    if (!fmt.equals("table") && !fmt.equals("json")) {
+      throw new UsageException(
+          "--format: chart draws a table (the terminal) or json, not " + format);
+    }
+    if (days < 1 || days > 3650) {
+      throw new UsageException("--days: " + days + " must be between 1 and 3650");
+    }
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
+    List<Asset> chosen = new ArrayList<>();
+    for (String a : assets) {
+      chosen.add(find(index, a));
+    }
+    Chart c;
+    try {
+      c =
+          Chart.of(
+              index,
+              chosen,
+              source.asOf,
+              days,
+              panels.isEmpty() ? EnumSet.noneOf(Chart.Panel.class) : EnumSet.copyOf(panels),
+              normalize,
+              log);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (!root.global.quiet) {
+      for (String l : c.leftOut()) {
+        ctx.err().println("privscreen: chart: left out: " + l);
+      }
+    }
+    if (out != null) {
+      write(c, out);
+      ctx.out().println(out);
+      return ExitCode.OK.code;
+    }
+    if (fmt.equals("json")) {
+      json(c, ctx);
+      return ExitCode.OK.code;
+    }
+    int w = width != null ? width : columns(ctx);
+    ctx.out()
+        .print(
+            TerminalChart.render(
+                c,
+                Math.max(30, w),
+                height == null ? 12 : Math.max(3, height),
+                OutputOptions.style(ctx, root.global).color()));
+    return ExitCode.OK.code;
+  }
+
+  private static int columns(Context ctx) {
+    try {
+      return Integer.parseInt(ctx.env().getOrDefault("COLUMNS", "100").strip());
+    } catch (NumberFormatException e) {
+      return 100;
+    }
+  }
+
+  /** An asset by symbol (any case) or CoinGecko id. */
+  private static Asset find(SnapshotIndex index, String key) {
+    for (Asset a : index.snapshot().assets()) {
+      if (a.id().equals(key) || a.symbol().equalsIgnoreCase(key)) {
+        return a;
+      }
+    }
+    throw new UsageException("no asset '" + key + "' in the snapshot (a symbol or an id)");
+  }
+
+  private void write(Chart c, Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    int w = width == null ? 900 : width;
+    int h = height == null ? 500 : height;
+    if (w < 200 || h < 150 || w > 8000 || h > 8000) {
+      throw new UsageException("--width and --height of a picture: 200x150 to 8000x8000 pixels");
+    }
+    try {
+      if (name.endsWith(".svg")) {
+        java.nio.file.Files.writeString(file, VectorChart.svg(c, w, h));
+      } else if (name.endsWith(".png")) {
+        VectorChart.png(c, w, h, file);
+      } else {
+        throw new UsageException("--out: " + file + " must end in .svg or .png");
+      }
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  private static void json(Chart c, Context ctx) {
+    try (JsonGenerator g = Json.generator(ctx.out(), true)) {
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      g.writeStringField("from", c.from().toString());
+      g.writeStringField("to", c.to().toString());
+      g.writeArrayFieldStart("panels");
+      for (Chart.Panel p : c.panels()) {
+        g.writeString(p.name());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("assets");
+      for (Chart.Series s : c.assets()) {
+        g.writeStartObject();
+        g.writeStringField("symbol", s.symbol());
+        g.writeStringField("name", s.name());
+        g.writeFieldName("oi_prev_high_usd");
+        Json.number(g, Double.isNaN(s.oiPrevHigh()) ? null : s.oiPrevHigh());
+        g.writeArrayFieldStart("series");
+        for (int i = 0; i < c.days(); i++) {
+          g.writeStartObject();
+          g.writeStringField("date", c.from().plusDays(i).toString());
+          num(g, "close_usd", s.close()[i]);
+          num(g, "volume_usd", s.volume()[i]);
+          num(g, "oi_usd", s.oi()[i]);
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("events");
+        for (Chart.Event e : s.events()) {
+          g.writeStartObject();
+          g.writeStringField("date", e.day().toString());
+          g.writeStringField("action", e.list() ? "list" : "delist");
+          g.writeStringField("venue", e.venue());
+          g.writeStringField("market", e.market());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.out().println();
+  }
+
+  private static void num(JsonGenerator g, String key, double v) throws IOException {
+    g.writeFieldName(key);
+    Json.number(g, Double.isNaN(v) ? null : v);
+  }
+}
