@@ -164,6 +164,7 @@ function _complete_privscreen() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chart" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_privscreen; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store list" ];    then _picocli_privscreen_store; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store prune" ];    then _picocli_privscreen_store; return $?; fi
 
@@ -178,11 +179,13 @@ function _complete_privscreen() {
   local cmds7=(chart)
   local cmds8=(store)
   local cmds9=(completion)
-  local cmds10=(store list)
-  local cmds11=(store prune)
+  local cmds10=(help)
+  local cmds11=(store list)
+  local cmds12=(store prune)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_privscreen_store_prune; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_privscreen_store_list; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_privscreen_store_prune; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_privscreen_store_list; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_privscreen_help; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_privscreen_completion; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_privscreen_store; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_privscreen_chart; return $?; fi
@@ -204,7 +207,7 @@ function _picocli_privscreen() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="fetch screen sector events universe diff replay chart store completion"
+  local commands="fetch screen sector events universe diff replay chart store completion help"
   local flag_opts="'-q' '--quiet' '-v' '--verbose' '--no-color' '--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--config'"
 
@@ -860,7 +863,7 @@ function _picocli_privscreen_completion() {
       return
       ;;
   esac
-  local SHELL_pos_param_args=("bash" "zsh") # 0-0 values
+  local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -871,6 +874,33 @@ function _picocli_privscreen_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_privscreen_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="fetch screen sector events universe diff replay chart store completion"
+  local flag_opts="'-h' '--help' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--config')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

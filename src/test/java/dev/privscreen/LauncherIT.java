@@ -140,14 +140,20 @@ class LauncherIT {
   }
 
   @Test
-  void theBuildWritesAManPagePerCommand() throws IOException {
-    Path man = LAUNCHER.toAbsolutePath().getParent().resolve("man");
+  void theBuildWritesARoffManPagePerCommand() throws IOException {
+    Path man = LAUNCHER.toAbsolutePath().getParent().resolve("man/man1");
     for (String c :
-        new String[] {"", "-screen", "-fetch", "-sector", "-events", "-replay", "-diff"}) {
-      assertThat(man.resolve("privscreen" + c + ".adoc")).exists();
+        new String[] {
+          "", "-screen", "-fetch", "-sector", "-events", "-replay", "-diff", "-chart"
+        }) {
+      assertThat(man.resolve("privscreen" + c + ".1")).exists();
     }
-    assertThat(Files.readString(man.resolve("privscreen-screen.adoc")))
-        .contains(":doctype: manpage", "= privscreen-screen(1)", "*--min-gain*", "*--where*");
+    assertThat(Files.readString(man.resolve("privscreen-screen.1")))
+        .contains(
+            ".TH \"PRIVSCREEN-SCREEN\" \"1\"",
+            ".SH SYNOPSIS",
+            "\\-\\-min\\-gain",
+            ".SH EXIT STATUS");
   }
 
   @Test

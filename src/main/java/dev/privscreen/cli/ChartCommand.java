@@ -27,15 +27,17 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "chart",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen chart ZEC --from examples/privacy-2025-11-07",
+      "  privscreen chart ZEC RAIL --normalize --out zec-rail.svg",
+      "  privscreen chart zcash --days 30 --panels price,oi --format json | jq '.assets[0].series'"
+    },
     sortOptions = false,
     description = {
       "Draw the close, volume and open interest of one or more assets, with the OI's previous"
           + " high and the listings (▲) and delistings (▼) marked: in the terminal, as SVG or PNG"
-          + " (--out), or the series as JSON (--format json).",
-      "Examples:",
-      "  privscreen chart ZEC --from examples/privacy-2025-11-07",
-      "  privscreen chart ZEC RAIL --normalize --out zec-rail.svg",
-      "  privscreen chart zcash --days 30 --panels price,oi --format json | jq '.assets[0].series'"
+          + " (--out), or the series as JSON (--format json)."
     })
 final class ChartCommand implements Callable<Integer> {
   static final String SCHEMA = "privscreen.chart/1";

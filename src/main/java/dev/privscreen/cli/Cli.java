@@ -99,7 +99,11 @@ public final class Cli {
   static CommandLine commandLine(RootCommand root, String only) {
     CommandLine cl = new CommandLine(root);
     for (var c : RootCommand.COMMANDS.entrySet()) {
-      if (only == null || only.equals(c.getKey()) || "completion".equals(only)) {
+      // completion describes every command, help finds any
+      if (only == null
+          || only.equals(c.getKey())
+          || "completion".equals(only)
+          || "help".equals(only)) {
         cl.addSubcommand(c.getKey(), c.getValue());
       }
     }

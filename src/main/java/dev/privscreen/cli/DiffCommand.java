@@ -36,6 +36,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen diff --since-last --oi-breakout --listed-within 1d --match any",
+      "  privscreen diff old.json new.json --min-gain 7d=50 --json"
+    },
     sortOptions = false,
     description =
         "What entered / left / stayed in the screen between two snapshots (OLD NEW), or between"

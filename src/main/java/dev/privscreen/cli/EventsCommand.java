@@ -23,6 +23,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "events",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen events --within 7d",
+      "  privscreen events --venue binance,okx --market perp --json"
+    },
     sortOptions = false,
     description = "List listing/delisting events in a window ending at the end of the as-of day.")
 final class EventsCommand implements Callable<Integer> {

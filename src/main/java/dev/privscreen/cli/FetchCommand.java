@@ -13,6 +13,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "fetch",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen fetch",
+      "  privscreen fetch --sources coingecko,okx --days 60",
+      "  COINGECKO_API_KEY=... COINGECKO_API_PLAN=pro privscreen fetch",
+      "  privscreen fetch -q --strict && privscreen screen --oi-breakout --fail-if-empty",
+      "  privscreen fetch --out - | jq .sources"
+    },
     sortOptions = false,
     description = {
       "Pull live data (CoinGecko markets and history; open interest and listings from Binance,"

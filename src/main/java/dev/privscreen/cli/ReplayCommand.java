@@ -24,6 +24,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen replay --start 2025-10-20 --oi-above 770M",
+      "  privscreen replay --start 2025-10-01 --listed-within 1d --forward 1d,3d",
+      "  privscreen replay --start 2025-08-10 --min-gain 7d=20 --forward 7d --entries --summary --json"
+    },
     sortOptions = false,
     description = {
       "Run the rules on every day of a history: which days would have fired, and with --forward"

@@ -32,6 +32,7 @@ public final class RootCommand implements Runnable {
     m.put("chart", ChartCommand.class);
     m.put("store", StoreCommand.class);
     m.put("completion", CompletionCommand.class);
+    m.put("help", picocli.CommandLine.HelpCommand.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

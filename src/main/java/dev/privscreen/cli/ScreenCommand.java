@@ -28,6 +28,15 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "screen",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen screen --from examples/privacy-2025-11-07 --min-gain 7d=100",
+      "  privscreen screen --min-gain 7d=100 --volume-spike 2.5 --match any",
+      "  privscreen screen --json --min-gain 7d=100 | jq -r '.results[].symbol'",
+      "  privscreen screen --as-of 2025-11-01 --oi-above 770M --explain",
+      "  privscreen screen --where 'oi_usd / market_cap_usd > 0.1'",
+      "  privscreen screen -q --alert movers --cooldown 24h --oi-breakout --fail-if-empty"
+    },
     description = "Apply rules to a snapshot and print ranked results.",
     sortOptions = false)
 final class ScreenCommand implements Callable<Integer> {

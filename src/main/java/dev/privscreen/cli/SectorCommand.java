@@ -16,6 +16,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "sector",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen sector --from examples/privacy-2025-11-07",
+      "  privscreen sector --json | jq .gain_7d_pct_cap_weighted"
+    },
     sortOptions = false,
     description = {
       "One-line-per-metric summary of the whole category.",

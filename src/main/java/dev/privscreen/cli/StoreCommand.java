@@ -30,6 +30,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "store",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  privscreen store list",
+      "  privscreen store prune --keep 90d",
+      "  privscreen store prune --damaged"
+    },
     description = "List the stored snapshots, or prune old ones.",
     subcommands = {StoreCommand.ListStore.class, StoreCommand.Prune.class})
 final class StoreCommand implements Runnable {

@@ -16,6 +16,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "universe",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  privscreen universe", "  privscreen universe --format csv --fields id,symbol,okx"},
     sortOptions = false,
     description = {
       "Show the category's members and how they map to exchange pairs.",

@@ -18,7 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CompletionTest {
   @ParameterizedTest
-  @CsvSource({"bash,completions/privscreen.bash", "zsh,completions/_privscreen"})
+  @CsvSource({
+    "bash,completions/privscreen.bash",
+    "zsh,completions/_privscreen",
+    "fish,completions/privscreen.fish"
+  })
   void committedScriptsMatchTheCommands(String shell, String file) throws IOException {
     Result r = CliDriver.privscreen("completion", shell);
 
@@ -42,5 +46,34 @@ class CompletionTest {
       assertThat(bash).as(option).contains("\"" + v + "\"");
     }
     assertThat(bash).contains("\"gain_7d_pct\"", "\"volume_ratio_30d\"");
+  }
+
+  @org.junit.jupiter.api.Test
+  void fishItselfCompletesTheItemOfACommaList() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new java.io.File("/usr/bin/fish").canExecute(), "fish (installed by .ci/run)");
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/fish",
+                "-c",
+                "source completions/privscreen.fish; complete -C 'privscreen screen --fields"
+                    + " symbol,gain_7'; complete -C 'privscreen ch'")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(out).contains("symbol,gain_7d_pct\t").contains("chart\t");
+  }
+
+  @org.junit.jupiter.api.Test
+  void fishCompletesCommandsValuesCommaListsAndPaths() {
+    String fish = CliDriver.privscreen("completion", "fish").stdout();
+    assertThat(fish)
+        .contains("-a screen -d 'Apply rules to a snapshot and print ranked results.'")
+        .contains("-a chart ")
+        .containsPattern("seen_subcommand_from screen' -l format -x -a 'table json ndjson csv'")
+        .containsPattern("seen_subcommand_from screen' -l fields -x -a '\\(__fish_complete_list ,")
+        .containsPattern("seen_subcommand_from screen' -l from -r -F")
+        .containsPattern("seen_subcommand_from chart' -l out -r -F");
   }
 }
