@@ -295,12 +295,12 @@ function _picocli_privscreen_screen() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--live' '--save' '--oi-breakout' '--json' '--fail-if-empty' '--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local flag_opts="'--live' '--save' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--from' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
   local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
   local passedall_option_args=("none" "passed" "all") # --explain values
@@ -436,10 +436,10 @@ function _picocli_privscreen_sector() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--as-of' '--format' '--fields' '--config'"
+  local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--from' '--as-of' '--format' '--config' '--fields'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("as_of" "category" "count" "market_cap_usd" "volume_24h_usd" "oi_usd" "gain_7d_pct_cap_weighted" "gain_7d_pct_median" "up_7d" "over_100_7d" "listings_7d" "leaders") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -455,13 +455,13 @@ function _picocli_privscreen_sector() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      return
+      ;;
     '--fields')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
       return $?
-      ;;
-    '--config')
-      return
       ;;
   esac
 
@@ -481,13 +481,13 @@ function _picocli_privscreen_events() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--as-of' '--within' '--venue' '--market' '--action' '--format' '--fields' '--config'"
+  local flag_opts="'--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--from' '--as-of' '--within' '--venue' '--market' '--action' '--format' '--config' '--fields'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local listdelist_option_args=("list" "delist") # --action values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("id" "symbol" "venue" "market" "pair" "listed_at" "action") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -521,13 +521,13 @@ function _picocli_privscreen_events() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      return
+      ;;
     '--fields')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
       return $?
-      ;;
-    '--config')
-      return
       ;;
   esac
 
@@ -547,10 +547,10 @@ function _picocli_privscreen_universe() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--format' '--fields' '--config'"
+  local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--format' '--config' '--fields'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("id" "symbol" "name" "categories" "binance" "okx" "bybit" "bitget" "origin") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -560,13 +560,13 @@ function _picocli_privscreen_universe() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      return
+      ;;
     '--fields')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
       return $?
-      ;;
-    '--config')
-      return
       ;;
   esac
 
@@ -586,7 +586,7 @@ function _picocli_privscreen_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--since-last' '--oi-breakout' '--json' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local flag_opts="'--since-last' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--format' '--fields' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
@@ -667,14 +667,14 @@ function _picocli_privscreen_replay() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--oi-breakout' '--entries' '--summary' '--json' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--forward' '--format' '--fields' '--config'"
+  local flag_opts="'--oi-breakout' '--entries' '--summary' '--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--from' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--forward' '--format' '--config' '--fields'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("date" "rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -743,13 +743,13 @@ function _picocli_privscreen_replay() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      return
+      ;;
     '--fields')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
       return $?
-      ;;
-    '--config')
-      return
       ;;
   esac
 
@@ -913,10 +913,10 @@ function _picocli_privscreen_store_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--format' '--fields' '--config'"
+  local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--format' '--config' '--fields'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("file" "fetched_at" "bytes" "status" "damage") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -926,13 +926,13 @@ function _picocli_privscreen_store_list() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--config')
+      return
+      ;;
     '--fields')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
       return $?
-      ;;
-    '--config')
-      return
       ;;
   esac
 

@@ -103,7 +103,7 @@ final class DiffCommand implements Callable<Integer> {
         RecordOutput.list(
             output.format(),
             OutputOptions.style(ctx, root.global),
-            ctx.out(),
+            output.out(ctx, true),
             g -> {},
             "changes",
             rows,

@@ -85,7 +85,7 @@ final class EventsCommand implements Callable<Integer> {
     RecordOutput.list(
         output.format(),
         OutputOptions.style(ctx, root.global),
-        ctx.out(),
+        output.out(ctx, true),
         g -> {
           g.writeStringField("schema", SCHEMA);
           g.writeStringField("as_of", asOf);

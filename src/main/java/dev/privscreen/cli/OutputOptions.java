@@ -21,6 +21,9 @@ public final class OutputOptions {
   @Option(names = "--json", description = "Short for --format json.")
   boolean json;
 
+  @Option(names = "--no-header", description = "No header line in the table and CSV.")
+  boolean noHeader;
+
   @Option(
       names = "--fields",
       paramLabel = "FIELD",
@@ -93,6 +96,22 @@ public final class OutputOptions {
       out.add(found);
     }
     return out;
+  }
+
+  /**
+   * Where the data goes: stdout, without its first line with {@code --no-header} where that line is
+   * a header (CSV; a table that has one).
+   */
+  java.io.PrintWriter out(Context ctx, boolean tableHasHeader) {
+    OutputFormat f = format();
+    boolean header = f == OutputFormat.csv || (f == OutputFormat.table && tableHasHeader);
+    if (!noHeader) {
+      return ctx.out();
+    }
+    if (!header) {
+      throw new UsageException("--no-header: " + f + " output has no header line here");
+    }
+    return new java.io.PrintWriter(new dev.privscreen.format.HeaderlessWriter(ctx.out()));
   }
 
   static Style style(Context ctx, GlobalOptions global) {

@@ -69,7 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--sort",
       paramLabel = "FIELD[:asc|desc]",
-      completionCandidates = Completions.Fields.class,
+      completionCandidates = Completions.SortFields.class,
       converter = Converters.Sort.class,
       description = "Rank each day's results by FIELD (repeatable), as screen does.")
   List<SortKey> sort = new ArrayList<>();
@@ -136,7 +136,7 @@ final class ReplayCommand implements Callable<Integer> {
           ReplayOutput.sink(
               format,
               OutputOptions.style(ctx, root.global),
-              ctx.out(),
+              output.out(ctx, true),
               fields,
               output.explicitFields(),
               summary);

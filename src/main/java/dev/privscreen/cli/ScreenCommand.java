@@ -57,7 +57,7 @@ final class ScreenCommand implements Callable<Integer> {
   @Option(
       names = "--sort",
       paramLabel = "FIELD[:asc|desc]",
-      completionCandidates = Completions.Fields.class,
+      completionCandidates = Completions.SortFields.class,
       converter = Converters.Sort.class,
       description =
           "Rank by FIELD (repeatable; numbers default to desc, text to asc). Default:"
@@ -144,7 +144,9 @@ final class ScreenCommand implements Callable<Integer> {
       throw new UsageException("--cooldown goes with --alert");
     }
     OutputFormat format = output.format();
-    format.renderer(OutputOptions.style(ctx, root.global)).render(result, fields, ctx.out());
+    format
+        .renderer(OutputOptions.style(ctx, root.global))
+        .render(result, fields, output.out(ctx, true));
     ctx.out().flush();
     if (format == OutputFormat.table && !root.global.quiet) {
       ctx.err()

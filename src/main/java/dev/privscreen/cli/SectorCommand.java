@@ -67,7 +67,7 @@ final class SectorCommand implements Callable<Integer> {
     RecordOutput.single(
         output.format(),
         OutputOptions.style(ctx, root.global),
-        ctx.out(),
+        output.out(ctx, false),
         g -> g.writeStringField("schema", SCHEMA),
         s,
         output.select(COLUMNS));

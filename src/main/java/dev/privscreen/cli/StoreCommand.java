@@ -129,7 +129,7 @@ final class StoreCommand implements Runnable {
       RecordOutput.list(
           output.format(),
           OutputOptions.style(ctx, store.root.global),
-          ctx.out(),
+          output.out(ctx, true),
           g -> g.writeStringField("schema", "privscreen.store/1"),
           "snapshots",
           all,

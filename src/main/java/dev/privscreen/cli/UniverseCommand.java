@@ -54,7 +54,7 @@ final class UniverseCommand implements Callable<Integer> {
     RecordOutput.list(
         output.format(),
         OutputOptions.style(ctx, root.global),
-        ctx.out(),
+        output.out(ctx, true),
         g -> g.writeStringField("schema", SCHEMA),
         "members",
         u.members(),

@@ -49,6 +49,27 @@ class CompletionTest {
   }
 
   @org.junit.jupiter.api.Test
+  void onlyAcceptedValuesAreOffered() {
+    String fish = CliDriver.privscreen("completion", "fish").stdout();
+    String sort =
+        fish.lines().filter(l -> l.contains("from screen' -l sort")).findFirst().orElseThrow();
+    assertThat(sort)
+        .contains(" gain_7d_pct ")
+        .doesNotContain(" listings ")
+        .doesNotContain(" signals ");
+    String sector =
+        fish.lines().filter(l -> l.contains("from sector' -l fields")).findFirst().orElseThrow();
+    assertThat(sector)
+        .contains("gain_7d_pct_cap_weighted", "leaders")
+        .doesNotContain("volume_ratio_30d");
+    String replay =
+        fish.lines().filter(l -> l.contains("from replay' -l fields")).findFirst().orElseThrow();
+    assertThat(replay).contains(" date ");
+    assertThat(CliDriver.privscreen("completion", "bash").stdout())
+        .contains("\"gain_7d_pct_cap_weighted\"");
+  }
+
+  @org.junit.jupiter.api.Test
   void fishItselfCompletesTheItemOfACommaList() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         new java.io.File("/usr/bin/fish").canExecute(), "fish (installed by .ci/run)");
