@@ -244,7 +244,7 @@ public final class Http {
     return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 
-  private static SourceFailure failure(String what, Throwable cause, long cap, URI uri) {
+  private SourceFailure failure(String what, Throwable cause, long cap, URI uri) {
     Throwable c = cause;
     while (c != null && !(c instanceof IOException) && c.getCause() != null && c.getCause() != c) {
       c = c.getCause();
@@ -255,8 +255,8 @@ public final class Http {
     if (c instanceof HttpConnectTimeoutException) {
       return new SourceFailure(Kind.TRANSIENT, what + ": could not connect in time");
     }
-    if (c instanceof HttpTimeoutException) {
-      return new SourceFailure(Kind.TRANSIENT, what + ": no answer in time");
+    if (c instanceof HttpTimeoutException) { // the request's own timeout: the same budget
+      return timedOut(what);
     }
     if (c instanceof ConnectException
         || c instanceof UnknownHostException
