@@ -769,7 +769,7 @@ function _picocli_privscreen_chart() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--normalize' '--log' '--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local flag_opts="'--live' '--normalize' '--log' '--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--from' '--as-of' '--days' '--panels' '--width' '--height' '--out' '--format' '--config'"
   local PANEL_option_args=("price" "volume" "oi") # --panels values
 

@@ -185,6 +185,7 @@ complete -c privscreen -n '__fish_seen_subcommand_from replay' -l config -r -F -
 complete -c privscreen -n '__fish_seen_subcommand_from replay' -l fields -x -a '(__fish_complete_list , "printf \\"%s\\n\\" date rank id symbol name price_usd market_cap_usd fdv_usd volume_24h_usd gain_24h_pct gain_7d_pct gain_30d_pct volume_ratio_30d oi_usd oi_as_of oi_prev_high_usd oi_change_7d_pct listings trend_30d oi_trend_30d signals score")' -d 'Columns/keys to print, in order (e.g. symbol,gain_7d_pct,signals).'
 complete -c privscreen -n '__fish_seen_subcommand_from chart' -l from -r -F -d 'Snapshot JSON file, CSV directory, or - for JSON on stdin (default: the newest snapshot in the store).'
 complete -c privscreen -n '__fish_seen_subcommand_from chart' -l as-of -x -d 'Evaluate as of an earlier day of the snapshot\'s history (YYYY-MM-DD).'
+complete -c privscreen -n '__fish_seen_subcommand_from chart' -l live -d 'Fetch first, with fetch\'s defaults (and the environment\'s and config\'s endpoints and keys), and draw that; nothing is stored.'
 complete -c privscreen -n '__fish_seen_subcommand_from chart' -l days -x -d 'Days drawn (default: 90).'
 complete -c privscreen -n '__fish_seen_subcommand_from chart' -l panels -x -a '(__fish_complete_list , "printf \\"%s\\n\\" price volume oi")' -d 'Panels, top to bottom: price, volume, oi (default: all with data).'
 complete -c privscreen -n '__fish_seen_subcommand_from chart' -l normalize -d 'Rebase each asset to 100 on its first day, so several share one axis.'

@@ -49,6 +49,13 @@ final class ChartCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Option(
+      names = "--live",
+      description =
+          "Fetch first, with fetch's defaults (and the environment's and config's endpoints and"
+              + " keys), and draw that; nothing is stored. To tune the fetch: fetch, then chart.")
+  boolean live;
+
   @Option(names = "--days", defaultValue = "90", description = "Days drawn (default: 90).")
   int days;
 
@@ -107,7 +114,15 @@ final class ChartCommand implements Callable<Integer> {
     if (days < 1 || days > 3650) {
       throw new UsageException("--days: " + days + " must be between 1 and 3650");
     }
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
+    if (live && source.from != null) {
+      throw new UsageException(
+          "--live and --from contradict each other: choose one source of data");
+    }
+    SnapshotIndex index =
+        SnapshotIndex.of(
+            live
+                ? LiveDefaults.options().run(ctx, root.global, null, false).snapshot()
+                : source.load(ctx, root.global.quiet));
     List<Asset> chosen = new ArrayList<>();
     for (String a : assets) {
       chosen.add(find(index, a));
@@ -149,6 +164,16 @@ final class ChartCommand implements Callable<Integer> {
                 height == null ? 12 : Math.max(3, height),
                 OutputOptions.style(ctx, root.global).color()));
     return ExitCode.OK.code;
+  }
+
+  /** fetch's options at their defaults, as picocli fills them, for --live. */
+  @Command(name = "live-defaults")
+  static final class LiveDefaults {
+    @Mixin FetchOptions options;
+
+    static FetchOptions options() {
+      return picocli.CommandLine.populateCommand(new LiveDefaults()).options;
+    }
   }
 
   private static int columns(Context ctx) {
