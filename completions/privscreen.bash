@@ -215,7 +215,10 @@ function _picocli_privscreen() {
 
   case ${prev_word} in
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -257,7 +260,10 @@ function _picocli_privscreen_fetch() {
       return
       ;;
     '--out')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--max-wait')
       return
@@ -275,7 +281,10 @@ function _picocli_privscreen_fetch() {
       return
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -310,7 +319,10 @@ function _picocli_privscreen_screen() {
 
   case ${prev_word} in
     '--from')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--as-of')
       return
@@ -398,7 +410,10 @@ function _picocli_privscreen_screen() {
       return
       ;;
     '--out')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--max-wait')
       return
@@ -416,7 +431,10 @@ function _picocli_privscreen_screen() {
       return
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -445,7 +463,10 @@ function _picocli_privscreen_sector() {
 
   case ${prev_word} in
     '--from')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--as-of')
       return
@@ -456,7 +477,10 @@ function _picocli_privscreen_sector() {
       return $?
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--fields')
       local IFS=$'\n'
@@ -493,7 +517,10 @@ function _picocli_privscreen_events() {
 
   case ${prev_word} in
     '--from')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--as-of')
       return
@@ -522,7 +549,10 @@ function _picocli_privscreen_events() {
       return $?
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--fields')
       local IFS=$'\n'
@@ -561,7 +591,10 @@ function _picocli_privscreen_universe() {
       return $?
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--fields')
       local IFS=$'\n'
@@ -647,7 +680,10 @@ function _picocli_privscreen_diff() {
       return $?
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -680,7 +716,10 @@ function _picocli_privscreen_replay() {
 
   case ${prev_word} in
     '--from')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--start')
       return
@@ -744,7 +783,10 @@ function _picocli_privscreen_replay() {
       return $?
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--fields')
       local IFS=$'\n'
@@ -777,7 +819,10 @@ function _picocli_privscreen_chart() {
 
   case ${prev_word} in
     '--from')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--as-of')
       return
@@ -806,7 +851,10 @@ function _picocli_privscreen_chart() {
       return
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -833,7 +881,10 @@ function _picocli_privscreen_store() {
 
   case ${prev_word} in
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -860,7 +911,10 @@ function _picocli_privscreen_completion() {
 
   case ${prev_word} in
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -893,7 +947,10 @@ function _picocli_privscreen_help() {
 
   case ${prev_word} in
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -927,7 +984,10 @@ function _picocli_privscreen_store_list() {
       return $?
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--fields')
       local IFS=$'\n'
@@ -962,7 +1022,10 @@ function _picocli_privscreen_store_prune() {
       return
       ;;
     '--config')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

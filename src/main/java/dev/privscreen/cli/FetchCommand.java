@@ -40,7 +40,7 @@ final class FetchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    boolean toStdout = "-".equals(options.out);
+    boolean toStdout = options.out != null && options.out.toString().equals("-");
     LiveFetch.Outcome o = options.run(ctx, root.global, toStdout ? null : options.out, !toStdout);
     if (toStdout) {
       try {

@@ -49,7 +49,7 @@ public final class FetchOptions {
       names = "--out",
       paramLabel = "FILE",
       description = "Write the snapshot here, not in the store; - for stdout.")
-  String out;
+  Path out; // "-": stdout
 
   @Option(
       names = "--offline",
@@ -177,12 +177,12 @@ public final class FetchOptions {
   }
 
   /** Runs the fetch these options ask for; {@code out} null means the store. */
-  LiveFetch.Outcome run(Context ctx, GlobalOptions global, String out, boolean save) {
+  LiveFetch.Outcome run(Context ctx, GlobalOptions global, Path out, boolean save) {
     FetchPlan plan = plan(ctx.env(), global.config(ctx));
     return LiveFetch.run(
         plan,
         StorePaths.from(ctx.env()),
-        out == null ? null : Path.of(out),
+        out,
         save,
         new LiveFetch.Report(
             ctx.err(), global.quiet, ctx.stdoutIsTerminal() && !global.quiet, global.debug));

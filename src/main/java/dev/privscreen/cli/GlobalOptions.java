@@ -38,7 +38,7 @@ public final class GlobalOptions {
       scope = ScopeType.INHERIT,
       paramLabel = "FILE",
       description = "Config file (default: $XDG_CONFIG_HOME/privscreen/config.json).")
-  String config;
+  Path config;
 
   /**
    * The config file: the one named by {@code --config} (which must exist), else the default one if
@@ -46,7 +46,7 @@ public final class GlobalOptions {
    */
   Config config(Context ctx) {
     if (config != null) {
-      return Config.load(Path.of(config), true);
+      return Config.load(config, true);
     }
     return Config.load(StorePaths.from(ctx.env()).config(), false);
   }

@@ -47,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
       paramLabel = "PATH",
       description =
           "Snapshot JSON, CSV directory or - (default: the newest snapshot in the store).")
-  String from;
+  java.nio.file.Path from;
 
   @Option(
       names = "--start",

@@ -113,7 +113,7 @@ final class ScreenCommand implements Callable<Integer> {
     if (save && !live) {
       throw new UsageException("--save goes with --live");
     }
-    if ("-".equals(fetch.out)) {
+    if (fetch.out != null && fetch.out.toString().equals("-")) {
       throw new UsageException("--out -: screen prints its results on stdout; give a file");
     }
     LiveFetch.Outcome fetched =

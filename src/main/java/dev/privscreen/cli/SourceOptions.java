@@ -17,7 +17,7 @@ public final class SourceOptions {
       description =
           "Snapshot JSON file, CSV directory, or - for JSON on stdin (default: the newest"
               + " snapshot in the store).")
-  String from;
+  java.nio.file.Path from; // a Path, so shells complete file names; "-" is stdin
 
   @Option(
       names = "--as-of",
@@ -35,7 +35,7 @@ public final class SourceOptions {
    */
   Snapshot load(Context ctx, boolean quiet, java.util.Set<SnapshotReader.Part> skip) {
     if (from != null) {
-      return SnapshotReader.read(from, ctx.stdin(), skip);
+      return SnapshotReader.read(from.toString(), ctx.stdin(), skip);
     }
     return newest(ctx, quiet, 1).get(0).snapshot();
   }

@@ -49,6 +49,16 @@ class CompletionTest {
   }
 
   @org.junit.jupiter.api.Test
+  void bashCompletesFileNamesForThePathOptions() {
+    String bash = CliDriver.privscreen("completion", "bash").stdout();
+    for (String option : new String[] {"--from", "--out", "--config"}) {
+      int at = bash.indexOf("    '" + option + "')");
+      assertThat(at).as(option).isPositive();
+      assertThat(bash.substring(at, bash.indexOf(";;", at))).as(option).contains("compgen -f");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void onlyAcceptedValuesAreOffered() {
     String fish = CliDriver.privscreen("completion", "fish").stdout();
     String sort =
