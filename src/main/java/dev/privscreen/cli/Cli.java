@@ -32,7 +32,7 @@ public final class Cli {
             given.env(),
             given.stdoutIsTerminal());
     RootCommand root = new RootCommand(ctx);
-    CommandLine cl = commandLine(root, commandIn(args));
+    CommandLine cl = commandLine(root, commandIn(args), live(args));
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(ctx, args)));
@@ -47,6 +47,12 @@ public final class Cli {
     }
     cl.setParameterExceptionHandler(
         (ex, a) -> {
+          String fetchOption = fetchOptionIn(ex);
+          if (fetchOption != null) { // screen without --live has no model of fetch's options
+            usageError(
+                ctx.err(), ex.getCommandLine(), fetchOption + " goes with --live (it is fetch's)");
+            return ExitCode.USAGE.code;
+          }
           usageError(ctx.err(), ex.getCommandLine(), ex.getMessage());
           UnmatchedArgumentException.printSuggestions(ex, ctx.err());
           return ExitCode.USAGE.code;
@@ -97,15 +103,26 @@ public final class Cli {
    * needs them all, to describe them.
    */
   static CommandLine commandLine(RootCommand root, String only) {
+    return commandLine(root, only, true);
+  }
+
+  /**
+   * @param live whether {@code screen} takes fetch's options ({@code --live}); the whole model
+   *     (help, completion) always has them
+   */
+  static CommandLine commandLine(RootCommand root, String only, boolean live) {
     CommandLine cl = new CommandLine(root);
     for (var c : RootCommand.COMMANDS.entrySet()) {
+      String name = c.getKey();
       // completion describes every command, help finds any
-      if (only == null
-          || only.equals(c.getKey())
-          || "completion".equals(only)
-          || "help".equals(only)) {
-        cl.addSubcommand(c.getKey(), c.getValue());
+      boolean wanted =
+          only == null || only.equals(name) || "completion".equals(only) || "help".equals(only);
+      if (!wanted) {
+        continue;
       }
+      // screen with fetch's options when it fetches, or when the whole model is shown
+      boolean full = name.equals("screen") && (live || !name.equals(only));
+      cl.addSubcommand(name, full ? ScreenCommand.Live.class : c.getValue());
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
@@ -138,6 +155,32 @@ public final class Cli {
             + what
             + (debug ? "" : " (run again with --debug for the stack trace)"));
     return ExitCode.INTERNAL.code;
+  }
+
+  /** The first unmatched argument of a plain screen that is one of fetch's options, or null. */
+  private static String fetchOptionIn(CommandLine.ParameterException ex) {
+    if (!(ex instanceof UnmatchedArgumentException u)
+        || !"screen".equals(ex.getCommandLine().getCommandName())) {
+      return null;
+    }
+    CommandLine fetch = new CommandLine(new ScreenCommand.Live());
+    for (String arg : u.getUnmatched()) {
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (fetch.getCommandSpec().findOption(name) != null && name.startsWith("--")) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code screen} needs fetch's options: a live fetch, or help that lists them all. */
+  private static boolean live(String[] args) {
+    for (String a : args) {
+      if (a.equals("--live") || a.startsWith("--live=") || a.equals("--help") || a.equals("-h")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void usageError(PrintWriter err, CommandLine cmd, String message) {

@@ -170,4 +170,13 @@ class ConfigAndOptionsTest {
             p -> assertThat(p).doesNotExist(),
             p -> assertThat(p.toFile().list((d, n) -> n.endsWith("Z.json"))).isEmpty());
   }
+
+  @Test
+  void aFetchOptionOnAScreenWithoutLiveSaysItGoesWithLive() {
+    Result r = cli().run("screen", "--from", CliDriver.EXAMPLE_DIR, "--timeout", "5s");
+
+    Quiet.fails(r, 2, 2);
+    assertThat(r.stderr()).startsWith("privscreen: --timeout goes with --live (it is fetch's)");
+    assertThat(cli().run("screen", "--help").stdout()).contains("--max-time", "--live");
+  }
 }
