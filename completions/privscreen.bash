@@ -148,6 +148,18 @@ function compReplyArray() {
   echo -e "$(compgen -W "${optionList[*]}" -- "$curr_word")"
 }
 
+# privscreen: a comma list (--fields a,b,…) completes the item being typed, after the others.
+function compReplyList() {
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prefix=""
+  if [[ $curr_word == *,* ]]; then
+    prefix="${curr_word%,*},"
+    curr_word="${curr_word##*,}"
+  fi
+  local IFS=$'\n'
+  compgen -P "$prefix" -W "$(printf '%s\n' "$@")" -- "$curr_word"
+}
+
 # Bash completion entry point function.
 # _complete_privscreen finds which commands and subcommands have been specified
 # on the command line and delegates to the appropriate function
@@ -247,7 +259,7 @@ function _picocli_privscreen_fetch() {
   case ${prev_word} in
     '--sources')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${NAME_option_args[@]}" ) )
       return $?
       ;;
     '--days')
@@ -347,12 +359,12 @@ function _picocli_privscreen_screen() {
       ;;
     '--venue')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VENUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${VENUE_option_args[@]}" ) )
       return $?
       ;;
     '--market')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MARKET_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${MARKET_option_args[@]}" ) )
       return $?
       ;;
     '--volume-spike')
@@ -381,7 +393,7 @@ function _picocli_privscreen_screen() {
       ;;
     '--fields')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
       ;;
     '--explain')
@@ -397,7 +409,7 @@ function _picocli_privscreen_screen() {
       ;;
     '--sources')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${NAME_option_args[@]}" ) )
       return $?
       ;;
     '--days')
@@ -484,7 +496,7 @@ function _picocli_privscreen_sector() {
       ;;
     '--fields')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -530,12 +542,12 @@ function _picocli_privscreen_events() {
       ;;
     '--venue')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VENUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${VENUE_option_args[@]}" ) )
       return $?
       ;;
     '--market')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MARKET_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${MARKET_option_args[@]}" ) )
       return $?
       ;;
     '--action')
@@ -556,7 +568,7 @@ function _picocli_privscreen_events() {
       ;;
     '--fields')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -598,7 +610,7 @@ function _picocli_privscreen_universe() {
       ;;
     '--fields')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -650,12 +662,12 @@ function _picocli_privscreen_diff() {
       ;;
     '--venue')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VENUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${VENUE_option_args[@]}" ) )
       return $?
       ;;
     '--market')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MARKET_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${MARKET_option_args[@]}" ) )
       return $?
       ;;
     '--volume-spike')
@@ -676,7 +688,7 @@ function _picocli_privscreen_diff() {
       ;;
     '--fields')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
       ;;
     '--config')
@@ -747,12 +759,12 @@ function _picocli_privscreen_replay() {
       ;;
     '--venue')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VENUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${VENUE_option_args[@]}" ) )
       return $?
       ;;
     '--market')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${MARKET_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${MARKET_option_args[@]}" ) )
       return $?
       ;;
     '--volume-spike')
@@ -790,7 +802,7 @@ function _picocli_privscreen_replay() {
       ;;
     '--fields')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -832,7 +844,7 @@ function _picocli_privscreen_chart() {
       ;;
     '--panels')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${PANEL_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${PANEL_option_args[@]}" ) )
       return $?
       ;;
     '--width')
@@ -991,7 +1003,7 @@ function _picocli_privscreen_store_list() {
       ;;
     '--fields')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
       ;;
   esac

@@ -49,6 +49,23 @@ class CompletionTest {
   }
 
   @org.junit.jupiter.api.Test
+  void bashItselfCompletesTheItemOfACommaList() throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "source completions/privscreen.bash 2>/dev/null;"
+                    + " COMP_WORDS=(privscreen screen --fields symbol,gain_7); COMP_CWORD=3;"
+                    + " _complete_privscreen 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\";"
+                    + " COMP_WORDS=(privscreen events --venue binance,o); COMP_CWORD=3;"
+                    + " _complete_privscreen 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"")
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(out.lines()).containsExactly("symbol,gain_7d_pct", "binance,okx");
+  }
+
+  @org.junit.jupiter.api.Test
   void bashCompletesFileNamesForThePathOptions() {
     String bash = CliDriver.privscreen("completion", "bash").stdout();
     for (String option : new String[] {"--from", "--out", "--config"}) {
