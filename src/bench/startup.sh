@@ -30,10 +30,15 @@ java -cp "$tmp" Hello >/dev/null
 "${screen[@]}" >/dev/null
 # The three are run in turn, $runs times, so that a busy moment of a shared machine falls on
 # all of them alike; each figure is the median of its runs.
+# The .deb's privscreen too, when `mvn -Pdeb package` has staged it (target/deb): its own runtime,
+# its own cache (an archive keyed to that runtime).
+deb=(env PRIVSCREEN_HOME="$tmp/deb-home" target/deb/usr/bin/privscreen screen --from examples/privacy-2025-11-07 --json)
+[ -x target/deb/usr/bin/privscreen ] && "${deb[@]}" >/dev/null
 for _ in $(seq "$runs"); do
   ms java -cp "$tmp" Hello >>"$tmp/hello"
   ms "${screen[@]}" >>"$tmp/screen"
   PRIVSCREEN_CDS=0 ms "${screen[@]}" >>"$tmp/nocds"
+  if [ -x target/deb/usr/bin/privscreen ]; then ms "${deb[@]}" >>"$tmp/deb"; fi
 done
 hello=$(median <"$tmp/hello")
 screen=$(median <"$tmp/screen")
@@ -43,3 +48,9 @@ echo "privscreen screen --from examples/... --json:    ${screen} ms (class-data 
 echo "the same with PRIVSCREEN_CDS=0:                  ${nocds} ms"
 awk -v s="$screen" -v n="$nocds" -v h="$hello" \
   'BEGIN {printf "ratio: %.2fx the bare JVM (%.2fx without the archive)\n", s / h, n / h}'
+if [ -f "$tmp/deb" ]; then
+  debms=$(median <"$tmp/deb")
+  echo "the .deb's privscreen (its own runtime):         ${debms} ms"
+  awk -v d="$debms" -v s="$screen" -v h="$hello" \
+    'BEGIN {printf "the .deb: %.2fx the bare JVM, %.2fx the jar'"'"'s launcher\n", d / h, d / s}'
+fi
