@@ -141,6 +141,11 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
       rows.doubles[AT][r] = atSecond;
     }
 
+    /** Room for about {@code n} rows, made at once: no growing in steps, each a copy. */
+    public void expect(int n) {
+      rows.ensure(n);
+    }
+
     public int size() {
       return rows.size();
     }

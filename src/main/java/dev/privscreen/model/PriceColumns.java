@@ -138,6 +138,11 @@ public final class PriceColumns extends GroupedColumns<PricePoint> {
       rows.doubles[VOLUME][r] = volumeUsd;
     }
 
+    /** Room for about {@code n} rows, made at once: no growing in steps, each a copy. */
+    public void expect(int n) {
+      rows.ensure(n);
+    }
+
     public int size() {
       return rows.size();
     }

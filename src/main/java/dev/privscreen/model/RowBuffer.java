@@ -74,6 +74,18 @@ final class RowBuffer {
     return sorted;
   }
 
+  /** Room for {@code rows} rows in all, made at once (a piece of a known size). */
+  void ensure(int rows) {
+    if (rows > capacity()) {
+      for (int k = 0; k < ints.length; k++) {
+        ints[k] = Arrays.copyOf(ints[k], rows);
+      }
+      for (int k = 0; k < doubles.length; k++) {
+        doubles[k] = Arrays.copyOf(doubles[k], rows);
+      }
+    }
+  }
+
   private int capacity() {
     return ints.length > 0 ? ints[0].length : doubles[0].length;
   }

@@ -84,9 +84,18 @@ final class CsvRow implements Row {
   /** The last column asked for that the table lacks: an optional column, asked every row. */
   private String missing;
 
+  /** Where the column after the last one asked for is: rows are read column after column. */
+  private int hint;
+
   private int indexOf(String column) {
+    if (columns[hint] == column) {
+      int i = hint;
+      hint = i + 1 == columns.length ? 0 : i + 1;
+      return i;
+    }
     for (int i = 0; i < columns.length; i++) {
       if (columns[i] == column) {
+        hint = i + 1 == columns.length ? 0 : i + 1;
         return i;
       }
     }

@@ -240,6 +240,7 @@ final class CsvSnapshotReader {
   private static SnapshotAssembler readPiece(TablePieces split, int k) {
     String name = split.file().toString();
     SnapshotAssembler part = SnapshotAssembler.withoutPlaces();
+    part.expect(split.table(), split.bytes(k));
     try (CsvCursor csv = split.open(k)) {
       if (k == 0) {
         csv.next();

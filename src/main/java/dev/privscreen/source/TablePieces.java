@@ -71,6 +71,11 @@ final class TablePieces {
     }
   }
 
+  /** The bytes of piece {@code k}. */
+  long bytes(int k) {
+    return bounds[k + 1] - bounds[k];
+  }
+
   int count() {
     return bounds.length - 1;
   }
