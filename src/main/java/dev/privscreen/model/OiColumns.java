@@ -17,7 +17,10 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
   private final int[] day;
   private final double[] oi;
 
-  /** The reading's instant in epoch seconds, NaN for the day's 00:00 UTC. */
+  /**
+   * The reading's instant in epoch seconds, NaN for the day's 00:00 UTC; null when no row has one
+   * (the usual history: 8 bytes a row saved).
+   */
   private final double[] at;
 
   private OiColumns(
@@ -64,7 +67,7 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
         venues.text(venue[row]),
         LocalDate.ofEpochDay(day[row]),
         PriceColumns.orNull(oi[row]),
-        Double.isNaN(at[row]) ? null : java.time.Instant.ofEpochSecond((long) at[row]));
+        hasAt(row) ? java.time.Instant.ofEpochSecond((long) at[row]) : null);
   }
 
   public int day(int row) {
@@ -78,12 +81,12 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
 
   /** Whether the row's reading is not of its day's 00:00 UTC (a current reading). */
   public boolean hasAt(int row) {
-    return !Double.isNaN(at[row]);
+    return at != null && !Double.isNaN(at[row]);
   }
 
   /** The epoch second the row's value describes: its reading's, else its day's 00:00 UTC. */
   public long instant(int row) {
-    return Double.isNaN(at[row]) ? day[row] * 86_400L : (long) at[row];
+    return hasAt(row) ? (long) at[row] : day[row] * 86_400L;
   }
 
   /** Collects rows in any order; {@link #build} groups and sorts them. */
@@ -92,18 +95,23 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
     private static final int VENUE = 1;
     private static final int DAY = 2;
     private static final int OI = 0;
-    private static final int AT = 1;
 
     private final StringPool ids = new StringPool();
     private final StringPool venues = new StringPool();
     private final RowBuffer rows;
+
+    /** The few rows with an instant of their own (today's readings): row added → epoch second. */
+    private int[] atRows = new int[0];
+
+    private double[] atSeconds = new double[0];
+    private int atCount;
 
     public Builder() {
       this(256);
     }
 
     public Builder(int capacity) {
-      rows = new RowBuffer(3, 2, capacity);
+      rows = new RowBuffer(3, 1, capacity);
     }
 
     /** Adds the rows of {@code other}, in their order. */
@@ -116,7 +124,11 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
       for (int c = 0; c < venueCodes.length; c++) {
         venueCodes[c] = venueCode(other.venues.text(c));
       }
+      int offset = rows.size();
       rows.append(other.rows, new int[][] {codes, venueCodes, null});
+      for (int k = 0; k < other.atCount; k++) {
+        keepAt(offset + other.atRows[k], other.atSeconds[k]);
+      }
     }
 
     public int idCode(CharSequence id) {
@@ -138,7 +150,31 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
       rows.ints[VENUE][r] = venueCode;
       rows.ints[DAY][r] = epochDay;
       rows.doubles[OI][r] = oiUsd;
-      rows.doubles[AT][r] = atSecond;
+      if (!Double.isNaN(atSecond)) {
+        keepAt(r, atSecond);
+      }
+    }
+
+    private void keepAt(int row, double second) {
+      if (atCount == atRows.length) {
+        atRows = java.util.Arrays.copyOf(atRows, Math.max(8, atCount * 2));
+        atSeconds = java.util.Arrays.copyOf(atSeconds, atRows.length);
+      }
+      atRows[atCount] = row;
+      atSeconds[atCount++] = second;
+    }
+
+    /** The instants by row added, NaN for none; null when no row has one. */
+    private double[] atByRow() {
+      if (atCount == 0) {
+        return null;
+      }
+      double[] all = new double[rows.size()];
+      java.util.Arrays.fill(all, Double.NaN);
+      for (int k = 0; k < atCount; k++) {
+        all[atRows[k]] = atSeconds[k];
+      }
+      return all;
     }
 
     /** Room for about {@code n} rows, made at once: no growing in steps, each a copy. */
@@ -175,9 +211,22 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
       RowOrder.RowComparator within =
           (a, b) -> v[a] != v[b] ? Integer.compare(v[a], v[b]) : Integer.compare(d[a], d[b]);
       RowOrder order = RowOrder.of(code, rows.size(), ids.size(), within);
+      double[] t = atByRow();
       if (duplicates != null) {
         double[] o = rows.doubles[OI];
-        order = order.withoutRepeats(code, within, (a, b) -> same(o[a], o[b]) ? 0 : 1, duplicates);
+        order =
+            order.withoutRepeats(
+                code,
+                within,
+                (a, b) -> same(o[a], o[b]) && (t == null || same(t[a], t[b])) ? 0 : 1,
+                duplicates);
+      }
+      double[] at = t;
+      if (t != null && !order.keepsOrder()) {
+        at = new double[order.rows.length];
+        for (int i = 0; i < at.length; i++) {
+          at[i] = t[order.rows[i]];
+        }
       }
       RowBuffer sorted = rows.inOrder(order);
       return withRepeats(
@@ -191,7 +240,7 @@ public final class OiColumns extends GroupedColumns<OiPoint> {
               sorted.ints[VENUE],
               sorted.ints[DAY],
               sorted.doubles[OI],
-              sorted.doubles[AT]));
+              at));
     }
   }
 }
