@@ -166,11 +166,14 @@ public final class LiveFetch {
         failed.add(st);
       }
     }
-    boolean allFailed = failed.size() == r.statuses().size();
-    if (allFailed && !r.unreachable().isEmpty() && r.unreachable().size() == failed.size()) {
-      // no network at all: one line, not one per source
+    if (failed.size() == r.statuses().size()) {
+      // the run failed as a whole: one line (the first source's reason and how many more), not
+      // one per source; with no network at all, it says so
+      boolean noNetwork = r.unreachable().size() == failed.size();
       throw new DataException(
-          "no source could be reached (is the network down?): "
+          (noNetwork
+                  ? "no source could be reached (is the network down?): "
+                  : "all sources failed: ")
               + redactor.apply(failed.get(0).error())
               + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more)" : "")
               + "; nothing written");
@@ -187,9 +190,6 @@ public final class LiveFetch {
             .println(
                 st.name() + ": ok (" + r.calls().get(st.name()) + " calls; " + st.error() + ")");
       }
-    }
-    if (allFailed) {
-      throw new DataException("all sources failed; nothing written");
     }
     if (r.snapshot() == null) {
       throw new DataException(

@@ -368,7 +368,13 @@ class FetchTest {
     Result f = fetch();
 
     assertThat(f.exitCode()).as(f.toString()).isEqualTo(3);
-    assertThat(f.stderr()).contains("privscreen: all sources failed; nothing written");
+    assertThat(f.stderr().lines().toList())
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .startsWith("privscreen: all sources failed: ")
+                    .endsWith("(and 4 more); nothing written"));
     assertThat(
             Files.exists(home.resolve("snapshots"))
                 ? home.resolve("snapshots").toFile().list((d, n) -> n.endsWith("Z.json"))
