@@ -155,7 +155,7 @@ final class ChartCommand implements Callable<Integer> {
       json(c, ctx);
       return ExitCode.OK.code;
     }
-    int w = width != null ? width : columns(ctx);
+    int w = width != null ? width : ctx.columns(100);
     ctx.out()
         .print(
             TerminalChart.render(
@@ -173,14 +173,6 @@ final class ChartCommand implements Callable<Integer> {
 
     static FetchOptions options() {
       return picocli.CommandLine.populateCommand(new LiveDefaults()).options;
-    }
-  }
-
-  private static int columns(Context ctx) {
-    try {
-      return Integer.parseInt(ctx.env().getOrDefault("COLUMNS", "100").strip());
-    } catch (NumberFormatException e) {
-      return 100;
     }
   }
 

@@ -23,4 +23,13 @@ public record Context(
     boolean terminal = tty != null ? tty.equals("1") : System.console() != null;
     return new Context(out, err, System.in, System.getenv(), terminal);
   }
+
+  /** The terminal's width from {@code COLUMNS}, or {@code dflt} when it says none. */
+  public int columns(int dflt) {
+    try {
+      return Integer.parseInt(env.getOrDefault("COLUMNS", Integer.toString(dflt)).strip());
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
 }

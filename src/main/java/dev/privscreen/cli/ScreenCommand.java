@@ -242,14 +242,7 @@ class ScreenCommand implements Callable<Integer> {
 
   /** A terminal of 150 columns or more has room for the 30-day trend. */
   private static boolean wide(Context ctx) {
-    if (!ctx.stdoutIsTerminal()) {
-      return false;
-    }
-    try {
-      return Integer.parseInt(ctx.env().getOrDefault("COLUMNS", "0").strip()) >= 150;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return ctx.stdoutIsTerminal() && ctx.columns(0) >= 150;
   }
 
   /** The table's columns with the trend before the signals. */

@@ -68,24 +68,10 @@ final class AssetHistory {
         : d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
   }
 
-  Double close(LocalDate d) {
-    int row = priceRow(d);
-    return row < 0 ? null : orNull(prices.close(row));
-  }
-
-  Double volume(LocalDate d) {
-    int row = priceRow(d);
-    return row < 0 ? null : orNull(prices.volume(row));
-  }
-
   /** oi(d): the sum over venues; null when no venue has a value that day. */
   Double oi(LocalDate d) {
     int i = java.util.Arrays.binarySearch(oiDays, oiFrom, oiTo, (int) d.toEpochDay());
     return i < 0 ? null : oiSums[i];
-  }
-
-  private int priceRow(LocalDate d) {
-    return priceCode < 0 ? -1 : prices.find(priceCode, (int) d.toEpochDay());
   }
 
   /**
@@ -141,8 +127,4 @@ final class AssetHistory {
   }
 
   private List<ListingEvent> sortedListings;
-
-  private static Double orNull(double v) {
-    return Double.isNaN(v) ? null : v;
-  }
 }

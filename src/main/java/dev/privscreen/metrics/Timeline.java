@@ -21,9 +21,6 @@ import java.util.Map;
  * day; {@link AssetMetrics#copy} keeps the few that are printed.
  */
 public final class Timeline {
-  /** Fewest days with a value in a look-back for a volume ratio or an OI breakout. */
-  public static final int MIN_DAYS = MetricsCalculator.MIN_DAYS;
-
   private static final int VOLUME_DAYS = 30;
 
   private final SnapshotIndex index;
@@ -266,7 +263,7 @@ public final class Timeline {
       Double v = volume24hUsd();
       double today = v != null ? v : s.volume[k];
       int n = s.volumeCount[k] - s.volumeCount[k - VOLUME_DAYS];
-      if (Double.isNaN(today) || n < MIN_DAYS) {
+      if (Double.isNaN(today) || n < MetricsCalculator.MIN_DAYS) {
         return null;
       }
       double mean = (s.volumeSum[k] - s.volumeSum[k - VOLUME_DAYS]) / n;

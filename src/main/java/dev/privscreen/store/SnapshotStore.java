@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,12 +38,6 @@ public final class SnapshotStore {
 
   public Path dir() {
     return dir;
-  }
-
-  /** The newest complete snapshot, if any. */
-  public Optional<Path> newest() {
-    List<Path> all = list();
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   /** The complete snapshots, oldest first. */

@@ -33,9 +33,4 @@ public record Member(
     String s = symbol.toUpperCase(Locale.ROOT);
     return venue.equals("okx") ? s + "-USDT-SWAP" : s + "USDT";
   }
-
-  /** The base currency of a pair: {@code ZEC-USDT-SWAP} → ZEC. */
-  public static String baseOf(String pair) {
-    return Universe.baseSymbol(pair);
-  }
 }
