@@ -7,6 +7,7 @@ import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.Window;
 import dev.privscreen.output.OutputFormat;
 import dev.privscreen.output.ReplayOutput;
+import dev.privscreen.rule.Rule;
 import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.Replay;
 import dev.privscreen.screen.ScreenRequest;
@@ -109,10 +110,16 @@ final class ReplayCommand implements Callable<Integer> {
     Context ctx = root.ctx;
     SourceOptions source = new SourceOptions();
     source.from = from;
+    List<Rule> ruleList; // made once: for the projection and the request alike
+    try {
+      ruleList = rules.rules();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     SnapshotIndex index =
         SnapshotIndex.of(
             source.load(
-                ctx, root.global.quiet, Projection.skippable(rules.rules(), output.fields, sort)));
+                ctx, root.global.quiet, Projection.skippable(ruleList, output.fields, sort)));
     Warnings.beforeFirstData(ctx, root.global, index, start);
     if (summary && forward.isEmpty()) {
       throw new UsageException("--summary summarises --forward: give the windows (e.g. 1d,7d)");
@@ -124,7 +131,7 @@ final class ReplayCommand implements Callable<Integer> {
       Replay.Request req =
           new Replay.Request(
               new ScreenRequest(
-                  null, rules.rules(), rules.match, rules.oiLookback(), sort, top, Explain.none),
+                  null, ruleList, rules.match, rules.oiLookback(), sort, top, Explain.none),
               start,
               end == null ? dev.privscreen.screen.Screener.today(index, null) : end,
               forward,

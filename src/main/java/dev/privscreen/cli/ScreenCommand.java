@@ -140,7 +140,7 @@ class ScreenCommand implements Callable<Integer> {
         live
             ? fetched.snapshot()
             : source.load(
-                ctx, root.global.quiet, Projection.skippable(rules.rules(), output.fields, sort));
+                ctx, root.global.quiet, Projection.skippable(request.rules(), output.fields, sort));
     SnapshotIndex index = SnapshotIndex.of(snapshot);
     Warnings.unknownIds(ctx, root.global, index);
     Warnings.beforeFirstData(ctx, root.global, index, source.asOf);

@@ -10,6 +10,7 @@ import dev.privscreen.fetch.FakeApis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,5 +179,25 @@ class ConfigAndOptionsTest {
     Quiet.fails(r, 2, 2);
     assertThat(r.stderr()).startsWith("privscreen: --timeout goes with --live (it is fetch's)");
     assertThat(cli().run("screen", "--help").stdout()).contains("--max-time", "--live");
+  }
+
+  @Test
+  void aRuleOptionWithoutItsRuleIsAUsageErrorInReplayAsInScreen() {
+    Result screen = cli().run("screen", "--from", CliDriver.EXAMPLE_DIR, "--oi-margin", "5");
+    Result replay =
+        cli()
+            .run(
+                "replay",
+                "--from",
+                CliDriver.EXAMPLE_DIR,
+                "--start",
+                "2025-11-01",
+                "--oi-margin",
+                "5");
+
+    for (Result r : List.of(screen, replay)) {
+      Quiet.fails(r, 2, 2);
+      assertThat(r.stderr()).startsWith("privscreen: --oi-margin goes with --oi-breakout");
+    }
   }
 }
