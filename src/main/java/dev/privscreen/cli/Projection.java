@@ -1,19 +1,42 @@
 package dev.privscreen.cli;
 
+import dev.privscreen.metrics.MetricsSpec;
 import dev.privscreen.rule.Rule;
 import dev.privscreen.screen.SortKey;
 import dev.privscreen.source.SnapshotReader.Part;
+import dev.privscreen.source.SnapshotReader.Scope;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The tables a screen or replay can do without, from what it uses: its rules, the fields it prints
- * and the keys it sorts by. Conservative: printing every field (no {@code --fields}) or a {@code
- * --where} needs every table.
+ * What of a snapshot a screen or replay reads. The tables it can do without, from what it uses: its
+ * rules, the fields it prints and the keys it sorts by; conservative: printing every field (no
+ * {@code --fields}) or a {@code --where} needs every table. And the days whose prices and open
+ * interest its figures use: the days evaluated, with the look-back and forward windows of its
+ * metrics (SPEC §3), as {@link dev.privscreen.metrics.Timeline} lays them out.
  */
 final class Projection {
   private Projection() {}
+
+  /**
+   * @param first the first day evaluated; null when not known before the read (then every earlier
+   *     day is read)
+   * @param last the last day evaluated; null for every later day
+   */
+  static Scope scope(
+      List<Rule> rules,
+      List<String> fields,
+      List<SortKey> sort,
+      MetricsSpec spec,
+      LocalDate first,
+      LocalDate last) {
+    return new Scope(
+        skippable(rules, fields, sort),
+        first == null ? null : first.minusDays(spec.maxBack()),
+        last == null ? null : last.plusDays(spec.maxForward()));
+  }
 
   /**
    * @param fields the fields named by {@code --fields}, or null when every field is printed

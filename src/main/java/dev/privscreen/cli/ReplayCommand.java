@@ -12,6 +12,7 @@ import dev.privscreen.screen.Explain;
 import dev.privscreen.screen.Replay;
 import dev.privscreen.screen.ScreenRequest;
 import dev.privscreen.screen.SortKey;
+import dev.privscreen.source.SnapshotReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,16 +112,26 @@ final class ReplayCommand implements Callable<Integer> {
     SourceOptions source = new SourceOptions();
     source.from = from;
     List<Rule> ruleList; // made once: for the projection and the request alike
+    ScreenRequest screen;
     try {
       ruleList = rules.rules();
+      screen =
+          new ScreenRequest(
+              null, ruleList, rules.match, rules.oiLookback(), sort, top, Explain.none);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    SnapshotIndex index =
-        SnapshotIndex.of(
-            source.load(
-                ctx, root.global.quiet, Projection.skippable(ruleList, output.fields, sort)));
-    Warnings.beforeFirstData(ctx, root.global, index, start);
+    // the days replayed (and the one before, for --entries) with their figures' windows
+    SnapshotReader.Scope scope =
+        Projection.scope(
+            ruleList,
+            output.fields,
+            sort,
+            screen.metricsSpec().withForward(forward),
+            start.minusDays(entries ? 1 : 0),
+            end);
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet, scope));
+    Warnings.beforeFirstData(ctx, root.global, index, start, scope.firstDay());
     if (summary && forward.isEmpty()) {
       throw new UsageException("--summary summarises --forward: give the windows (e.g. 1d,7d)");
     }
@@ -130,8 +141,7 @@ final class ReplayCommand implements Callable<Integer> {
     try {
       Replay.Request req =
           new Replay.Request(
-              new ScreenRequest(
-                  null, ruleList, rules.match, rules.oiLookback(), sort, top, Explain.none),
+              screen,
               start,
               end == null ? dev.privscreen.screen.Screener.today(index, null) : end,
               forward,

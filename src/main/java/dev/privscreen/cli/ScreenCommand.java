@@ -13,6 +13,7 @@ import dev.privscreen.screen.ScreenRequest;
 import dev.privscreen.screen.ScreenResult;
 import dev.privscreen.screen.Screener;
 import dev.privscreen.screen.SortKey;
+import dev.privscreen.source.SnapshotReader;
 import dev.privscreen.store.AlertState;
 import dev.privscreen.store.StorePaths;
 import java.util.ArrayList;
@@ -136,14 +137,22 @@ class ScreenCommand implements Callable<Integer> {
     }
     LiveFetch.Outcome fetched =
         live ? fetch.run(ctx, root.global, save ? fetch.out : null, save) : null;
-    Snapshot snapshot =
+    // the days its figures look back over from the day screened, and every later one (which
+    // only says, in a warning, when an asset's history begins)
+    SnapshotReader.Scope scope =
         live
-            ? fetched.snapshot()
-            : source.load(
-                ctx, root.global.quiet, Projection.skippable(request.rules(), output.fields, sort));
+            ? SnapshotReader.Scope.ALL
+            : Projection.scope(
+                request.rules(),
+                output.fields,
+                sort,
+                request.metricsSpec(),
+                source.asOf != null ? source.asOf : source.declaredAsOf(),
+                null);
+    Snapshot snapshot = live ? fetched.snapshot() : source.load(ctx, root.global.quiet, scope);
     SnapshotIndex index = SnapshotIndex.of(snapshot);
     Warnings.unknownIds(ctx, root.global, index);
-    Warnings.beforeFirstData(ctx, root.global, index, source.asOf);
+    Warnings.beforeFirstData(ctx, root.global, index, source.asOf, scope.firstDay());
 
     ScreenResult result;
     List<ResultField> fields;

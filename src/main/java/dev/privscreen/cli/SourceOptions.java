@@ -26,16 +26,25 @@ public final class SourceOptions {
       description = "Evaluate as of an earlier day of the snapshot's history (YYYY-MM-DD).")
   LocalDate asOf;
 
+  /**
+   * The day evaluated when no {@code --as-of} is given, if the source says it before being read: a
+   * CSV directory's {@code snapshot.json}; null otherwise.
+   */
+  LocalDate declaredAsOf() {
+    return from == null ? null : SnapshotReader.declaredAsOf(from.toString());
+  }
+
   Snapshot load(Context ctx, boolean quiet) {
-    return load(ctx, quiet, java.util.Set.of());
+    return load(ctx, quiet, SnapshotReader.Scope.ALL);
   }
 
   /**
-   * @param skip tables the command does without ({@link Projection})
+   * @param scope the tables and days the command uses ({@link Projection}); the store's snapshots
+   *     are read whole
    */
-  Snapshot load(Context ctx, boolean quiet, java.util.Set<SnapshotReader.Part> skip) {
+  Snapshot load(Context ctx, boolean quiet, SnapshotReader.Scope scope) {
     if (from != null) {
-      return SnapshotReader.read(from.toString(), ctx.stdin(), skip);
+      return SnapshotReader.read(from.toString(), ctx.stdin(), scope);
     }
     return newest(ctx, quiet, 1).get(0).snapshot();
   }

@@ -9,19 +9,25 @@ final class Warnings {
   private Warnings() {}
 
   /**
-   * An as-of (or a replay's first day) before some assets' first data: said, not left to look like
-   * a quiet day. Only for a day before the snapshot's own, where the asset's current figures stand
-   * in.
+   * An as-of (or a replay's first day) with some assets priceless on it and on the days its figures
+   * look back over: said, not left to look like a quiet day. Only for a day before the snapshot's
+   * own, where the asset's current figures stand in.
+   *
+   * @param from the first day the figures look back to; null for the whole history
    */
   static void beforeFirstData(
-      Context ctx, GlobalOptions global, SnapshotIndex index, java.time.LocalDate day) {
+      Context ctx,
+      GlobalOptions global,
+      SnapshotIndex index,
+      java.time.LocalDate day,
+      java.time.LocalDate from) {
     if (global.quiet
         || day == null
         || !day.isBefore(
             index.snapshot().asOf().atOffset(java.time.ZoneOffset.UTC).toLocalDate())) {
       return;
     }
-    java.util.Map<String, java.time.LocalDate> late = index.startingAfter(day);
+    java.util.Map<String, java.time.LocalDate> late = index.withoutPrices(from, day);
     if (late.isEmpty()) {
       return;
     }
@@ -29,7 +35,11 @@ final class Warnings {
     late.forEach(
         (symbol, first) -> {
           if (shown.size() < 5) {
-            shown.add(symbol + (first == null ? " (no history)" : " (from " + first + ")"));
+            shown.add(
+                symbol
+                    + (first != null
+                        ? " (from " + first + ")"
+                        : from == null ? " (no history)" : ""));
           }
         });
     ctx.err()
@@ -37,8 +47,8 @@ final class Warnings {
             "privscreen: warning: "
                 + late.size()
                 + (late.size() == 1 ? " asset has" : " assets have")
-                + " no data on or before "
-                + day
+                + " no data "
+                + (from == null ? "on or before " + day : "from " + from + " to " + day)
                 + ": "
                 + String.join(", ", shown)
                 + (late.size() > 5 ? ", ..." : ""));

@@ -40,7 +40,7 @@ public record MetricsSpec(
   }
 
   /** The longest look-back any figure needs, in days (the volume mean's 30 at least). */
-  int maxBack() {
+  public int maxBack() {
     int max = Math.max(30, oiLookback.days());
     for (Window w : gainWindows) {
       max = Math.max(max, w.days());
@@ -52,7 +52,7 @@ public record MetricsSpec(
   }
 
   /** The longest forward window, in days; 0 with none. */
-  int maxForward() {
+  public int maxForward() {
     return forwardWindows.isEmpty() ? 0 : forwardWindows.last().days();
   }
 

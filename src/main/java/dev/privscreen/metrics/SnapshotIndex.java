@@ -171,25 +171,35 @@ public final class SnapshotIndex {
   }
 
   /**
-   * The assets with no price on or before {@code day} (none at all, or their first later), each
-   * with its first day (null for none), in the snapshot's order: for an as-of or a replay that
-   * starts before them, which would otherwise print rows of blanks without a word.
+   * The assets with no price from {@code from} (null: ever) to {@code day}, each with its first
+   * price after {@code day} (null for none read), in the snapshot's order: for an as-of or a replay
+   * that starts before them, which would otherwise print rows of blanks without a word.
    */
-  public Map<String, LocalDate> startingAfter(LocalDate day) {
+  public Map<String, LocalDate> withoutPrices(LocalDate from, LocalDate day) {
     Map<String, LocalDate> out = new java.util.LinkedHashMap<>();
     PriceColumns p = snapshot.priceColumns();
     java.util.Map<String, Integer> codes = new HashMap<>();
     for (int code = 0; code < p.idCount(); code++) {
       codes.put(p.id(code), code);
     }
+    int lo = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay();
+    int hi = (int) day.toEpochDay();
     for (Asset a : snapshot.assets()) {
       Integer code = codes.get(a.id());
-      LocalDate first =
-          code == null || p.from(code) == p.to(code)
-              ? null
-              : LocalDate.ofEpochDay(p.day(p.from(code)));
-      if (first == null || first.isAfter(day)) {
-        out.put(a.symbol(), first);
+      boolean within = false;
+      LocalDate after = null;
+      if (code != null) {
+        for (int row = p.from(code); row < p.to(code); row++) { // rows sorted by day
+          int d = p.day(row);
+          if (d > hi) {
+            after = LocalDate.ofEpochDay(d);
+            break;
+          }
+          within |= d >= lo;
+        }
+      }
+      if (!within) {
+        out.put(a.symbol(), after);
       }
     }
     return out;

@@ -2,6 +2,7 @@ package dev.privscreen.source;
 
 import dev.privscreen.error.DataException;
 import dev.privscreen.model.Snapshot;
+import dev.privscreen.source.SnapshotReader.Scope;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,16 +34,16 @@ final class CsvSnapshotReader {
   private static final long PIECE_BYTES = 8L << 20;
 
   static Snapshot read(Path dir) {
-    return read(dir, java.util.Set.of());
+    return read(dir, Scope.ALL);
   }
 
-  static Snapshot read(Path dir, java.util.Set<SnapshotReader.Part> skip) {
-    return read(dir, PARALLEL_BYTES, PIECE_BYTES, skip);
+  static Snapshot read(Path dir, Scope scope) {
+    return read(dir, PARALLEL_BYTES, PIECE_BYTES, scope);
   }
 
   /** With the sizes from which to read in parallel and in pieces; tests make them small. */
   static Snapshot read(Path dir, long parallelBytes, long pieceBytes) {
-    return read(dir, parallelBytes, pieceBytes, java.util.Set.of());
+    return read(dir, parallelBytes, pieceBytes, Scope.ALL);
   }
 
   private static boolean skipped(Table t, java.util.Set<SnapshotReader.Part> skip) {
@@ -54,8 +55,7 @@ final class CsvSnapshotReader {
     };
   }
 
-  private static Snapshot read(
-      Path dir, long parallelBytes, long pieceBytes, java.util.Set<SnapshotReader.Part> skip) {
+  static Snapshot read(Path dir, long parallelBytes, long pieceBytes, Scope scope) {
     String dirName = dir.toString();
     try (DirectoryStream<Path> ignored = Files.newDirectoryStream(dir)) {
       // only to learn whether the directory can be read at all
@@ -73,7 +73,7 @@ final class CsvSnapshotReader {
         Files.exists(dir.resolve("snapshot.json")) || Files.exists(dir.resolve("prices.csv"));
     for (Table table : Table.values()) {
       Path file = dir.resolve(table.fileName());
-      if (canSkip && skipped(table, skip)) {
+      if (canSkip && skipped(table, scope.skip())) {
         continue;
       }
       if (table == Table.ASSETS || Files.exists(file)) {
@@ -99,8 +99,8 @@ final class CsvSnapshotReader {
     // quicker.
     List<SnapshotAssembler> parts =
         bytes < parallelBytes || Runtime.getRuntime().availableProcessors() < 2
-            ? readInOrder(files, tables)
-            : readConcurrently(files, tables, pieceBytes);
+            ? readInOrder(files, tables, scope)
+            : readConcurrently(files, tables, pieceBytes, scope);
     SnapshotAssembler assembler = SnapshotAssembler.merge(parts);
     Instant asOf = null;
     String category = null;
@@ -113,7 +113,8 @@ final class CsvSnapshotReader {
     try {
       return assembler.build(asOf, category, dirName);
     } catch (SnapshotAssembler.DuplicateWithoutPlace e) {
-      return read(dir, Long.MAX_VALUE, pieceBytes, skip); // in one go, to name the duplicate's rows
+      return read(
+          dir, Long.MAX_VALUE, pieceBytes, scope); // in one go, to name the duplicate's rows
     }
   }
 
@@ -135,10 +136,11 @@ final class CsvSnapshotReader {
   }
 
   /** Each file fills its own assembler: duplicates are checked per table. */
-  private static List<SnapshotAssembler> readInOrder(List<Path> files, List<Table> tables) {
+  private static List<SnapshotAssembler> readInOrder(
+      List<Path> files, List<Table> tables, Scope scope) {
     List<SnapshotAssembler> parts = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      parts.add(readTable(files.get(i), tables.get(i), new SnapshotAssembler()));
+      parts.add(readTable(files.get(i), tables.get(i), new SnapshotAssembler().keepDays(scope)));
     }
     return parts;
   }
@@ -154,7 +156,7 @@ final class CsvSnapshotReader {
    * again in one go, and no piece that began inside a cell is kept.
    */
   private static List<SnapshotAssembler> readConcurrently(
-      List<Path> files, List<Table> tables, long pieceBytes) {
+      List<Path> files, List<Table> tables, long pieceBytes, Scope scope) {
     int cores = Runtime.getRuntime().availableProcessors();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -175,18 +177,20 @@ final class CsvSnapshotReader {
                 ? TablePieces.split(file, table, pieceBytes)
                 : null;
         if (split == null || split.count() < 2) {
-          pieces.add(pool.submit(() -> readTable(file, table, SnapshotAssembler.withoutPlaces())));
+          pieces.add(
+              pool.submit(
+                  () -> readTable(file, table, SnapshotAssembler.withoutPlaces().keepDays(scope))));
         } else {
           for (int k = 0; k < split.count(); k++) {
             int piece = k;
-            pieces.add(pool.submit(() -> readPiece(split, piece)));
+            pieces.add(pool.submit(() -> readPiece(split, piece, scope)));
           }
         }
         pending.add(pieces);
       }
       List<SnapshotAssembler> parts = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
-        parts.addAll(collect(pending.get(i), files.get(i), tables.get(i)));
+        parts.addAll(collect(pending.get(i), files.get(i), tables.get(i), scope));
       }
       return parts;
     } catch (InterruptedException e) {
@@ -199,7 +203,8 @@ final class CsvSnapshotReader {
 
   /** A table's parts, in order; read again in one go when a piece failed. */
   private static List<SnapshotAssembler> collect(
-      List<Future<SnapshotAssembler>> pending, Path file, Table table) throws InterruptedException {
+      List<Future<SnapshotAssembler>> pending, Path file, Table table, Scope scope)
+      throws InterruptedException {
     List<SnapshotAssembler> parts = new ArrayList<>();
     try {
       for (Future<SnapshotAssembler> f : pending) {
@@ -207,7 +212,8 @@ final class CsvSnapshotReader {
       }
     } catch (ExecutionException e) {
       if (pending.size() > 1 && e.getCause() instanceof DataException) {
-        return List.of(readTable(file, table, new SnapshotAssembler())); // for the line number
+        // for the line number
+        return List.of(readTable(file, table, new SnapshotAssembler().keepDays(scope)));
       }
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -237,9 +243,9 @@ final class CsvSnapshotReader {
    * break and count their lines from 1, which only an error would show, and an error has the table
    * read again in one go.
    */
-  private static SnapshotAssembler readPiece(TablePieces split, int k) {
+  private static SnapshotAssembler readPiece(TablePieces split, int k, Scope scope) {
     String name = split.file().toString();
-    SnapshotAssembler part = SnapshotAssembler.withoutPlaces();
+    SnapshotAssembler part = SnapshotAssembler.withoutPlaces().keepDays(scope);
     part.expect(split.table(), split.bytes(k));
     try (CsvCursor csv = split.open(k)) {
       if (k == 0) {

@@ -20,15 +20,21 @@ import java.util.Map;
 final class JsonSnapshotReader {
   private final String name;
   private final JsonParser p;
+  private final SnapshotReader.Scope scope;
 
-  private JsonSnapshotReader(String name, JsonParser p) {
+  private JsonSnapshotReader(String name, JsonParser p, SnapshotReader.Scope scope) {
     this.name = name;
     this.p = p;
+    this.scope = scope;
   }
 
   static Snapshot read(String name, InputStream in) {
+    return read(name, in, SnapshotReader.Scope.ALL);
+  }
+
+  static Snapshot read(String name, InputStream in, SnapshotReader.Scope scope) {
     try (JsonParser p = JsonIo.FACTORY.createParser(in)) {
-      return new JsonSnapshotReader(name, p).document();
+      return new JsonSnapshotReader(name, p, scope).document();
     } catch (JsonProcessingException e) {
       throw new DataException(
           name + where(e.getLocation()) + ": invalid JSON: " + firstLine(e.getOriginalMessage()));
@@ -46,6 +52,7 @@ final class JsonSnapshotReader {
       throw error("expected a snapshot JSON object");
     }
     SnapshotAssembler assembler = new SnapshotAssembler();
+    assembler.keepDays(scope);
     String schema = null;
     Instant asOf = null;
     String category = null;

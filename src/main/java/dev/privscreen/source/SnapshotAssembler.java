@@ -54,6 +54,9 @@ final class SnapshotAssembler {
 
   private int newestOtherDay = Integer.MIN_VALUE;
 
+  /** The days of price and OI rows kept; the others are read as far as their date. */
+  private SnapshotReader.Scope scope = SnapshotReader.Scope.ALL;
+
   /** An assembler that keeps the place of each row, to name both rows of a duplicate. */
   SnapshotAssembler() {
     this(true);
@@ -78,12 +81,21 @@ final class SnapshotAssembler {
    * interest takes about 32 bytes), instead of growing the columns in steps.
    */
   void expect(Table table, long bytes) {
+    if (scope.bounded()) {
+      return; // how many rows are kept is not known: the columns grow as they come
+    }
     int rows = (int) Math.min(Integer.MAX_VALUE - 8, bytes / 32 + 16);
     if (table == Table.PRICES) {
       prices.expect(rows);
     } else if (table == Table.OPEN_INTEREST) {
       openInterest.expect(rows);
     }
+  }
+
+  /** Keeps only the price and OI rows of the scope's days. */
+  SnapshotAssembler keepDays(SnapshotReader.Scope scope) {
+    this.scope = scope;
+    return this;
   }
 
   /** A duplicate found by an assembler that kept no places. */
@@ -123,20 +135,29 @@ final class SnapshotAssembler {
             Values.nonNegative(r.cell("max_supply"))));
   }
 
+  // The date first: a row of a day out of scope ends there. It still dates the snapshot, whose
+  // as-of a CSV directory without snapshot.json takes from its newest price.
   private void addPrice(Row r) {
-    int id = prices.idCode(r.requiredKey("id"));
     int day = r.epochDay("date");
+    newestPriceDay = Math.max(newestPriceDay, day);
+    if (!scope.keeps(day)) {
+      return;
+    }
+    int id = prices.idCode(r.requiredKey("id"));
     prices.add(id, day, r.nonNegativeOrNaN("close_usd"), r.nonNegativeOrNaN("volume_usd"));
     if (priceRows != null) {
       priceRows.add(r.where());
     }
-    newestPriceDay = Math.max(newestPriceDay, day);
   }
 
   private void addOi(Row r) {
+    int day = r.epochDay("date");
+    newestOtherDay = Math.max(newestOtherDay, day);
+    if (!scope.keeps(day)) {
+      return;
+    }
     int id = openInterest.idCode(r.requiredKey("id"));
     int venue = venueCode(r.requiredKey("venue"));
-    int day = r.epochDay("date");
     double atSecond = Double.NaN; // optional: the instant of a reading not of 00:00 UTC
     if (r.mayHave("at")) {
       Cell at = r.cell("at");
@@ -146,7 +167,6 @@ final class SnapshotAssembler {
     if (oiRows != null) {
       oiRows.add(r.where());
     }
-    newestOtherDay = Math.max(newestOtherDay, day);
   }
 
   /** Venues are lower case; each spelling is lower-cased once, not once per row. */

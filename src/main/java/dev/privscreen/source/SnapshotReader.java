@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 /** Reads a snapshot from a JSON file, a CSV directory, or JSON on standard input ({@code -}). */
@@ -25,33 +28,83 @@ public final class SnapshotReader {
   }
 
   /**
+   * What of a snapshot a command reads: the tables it can do without ({@link Part}), and the days
+   * of the two long tables, prices and open interest, that its figures use: rows of other days are
+   * read as far as their date and left there, as a database pushes a filter down into its scan. A
+   * screen of one day over five years of history so parses a month of it. Null bounds are open.
+   *
+   * <p>A row left there is checked for its shape (the CSV's cells) and its date, not for its other
+   * values: a bad number on a day no figure uses does not stop the screen (a read of every day, as
+   * {@code sector} or {@code store list} make, still names it).
+   */
+  public record Scope(Set<Part> skip, LocalDate firstDay, LocalDate lastDay) {
+    public static final Scope ALL = new Scope(Set.of(), null, null);
+
+    public Scope {
+      skip = Set.copyOf(skip);
+    }
+
+    /** Every table and every day, but these tables. */
+    public static Scope without(Set<Part> skip) {
+      return new Scope(skip, null, null);
+    }
+
+    /** Whether the rows of some days are left out. */
+    public boolean bounded() {
+      return firstDay != null || lastDay != null;
+    }
+
+    boolean keeps(int epochDay) {
+      return (firstDay == null || epochDay >= firstDay.toEpochDay())
+          && (lastDay == null || epochDay <= lastDay.toEpochDay());
+    }
+  }
+
+  /**
    * @param from a path, or {@code -} for standard input
    * @param stdin standard input, read only when {@code from} is {@code -}
    */
   public static Snapshot read(String from, InputStream stdin) {
-    return read(from, stdin, Set.of());
+    return read(from, stdin, Scope.ALL);
   }
 
   /**
-   * @param skip parts the caller will not use
+   * @param scope the tables and days the caller will use
    */
-  public static Snapshot read(String from, InputStream stdin, Set<Part> skip) {
+  public static Snapshot read(String from, InputStream stdin, Scope scope) {
     if (from.equals("-")) {
-      return JsonSnapshotReader.read("<stdin>", stdin);
+      return JsonSnapshotReader.read("<stdin>", stdin, scope);
     }
-    return read(Path.of(from), skip);
+    return read(Path.of(from), scope);
+  }
+
+  /**
+   * The as-of day a snapshot declares before its rows are read: that of a CSV directory's {@code
+   * snapshot.json}; null otherwise (a JSON snapshot says it inside, a CSV directory without one
+   * takes its newest price).
+   */
+  public static LocalDate declaredAsOf(String from) {
+    if (from.equals("-")) {
+      return null;
+    }
+    Path meta = Path.of(from).resolve("snapshot.json");
+    if (!Files.isDirectory(Path.of(from)) || !Files.isRegularFile(meta)) {
+      return null;
+    }
+    Instant asOf = SnapshotMeta.read(meta).asOf();
+    return asOf == null ? null : asOf.atOffset(ZoneOffset.UTC).toLocalDate();
   }
 
   /** The largest snapshot JSON read: all of it is held in memory as rows. */
   static final long MAX_JSON_BYTES = 2L << 30;
 
   public static Snapshot read(Path path) {
-    return read(path, Set.of());
+    return read(path, Scope.ALL);
   }
 
-  public static Snapshot read(Path path, Set<Part> skip) {
+  public static Snapshot read(Path path, Scope scope) {
     if (Files.isDirectory(path)) {
-      return CsvSnapshotReader.read(path, skip);
+      return CsvSnapshotReader.read(path, scope);
     }
     if (!Files.exists(path)) {
       throw new DataException(path + ": no such file or directory");
@@ -76,7 +129,7 @@ public final class SnapshotReader {
       throw new DataException(path + ": cannot read: " + e.getMessage(), e);
     }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-      return JsonSnapshotReader.read(path.toString(), in);
+      return JsonSnapshotReader.read(path.toString(), in, scope);
     } catch (IOException e) {
       throw new DataException(path + ": cannot read: " + e.getMessage(), e);
     }

@@ -96,8 +96,9 @@ class InputFaultsTest {
     Path d = example();
     String prices = Files.readString(d.resolve("prices.csv"));
     String evil = "9\u001b[31m" + "9".repeat(10_000_000);
-    int second = prices.indexOf('\n', prices.indexOf('\n') + 1);
-    int comma = prices.indexOf(',', prices.indexOf(',', second + 1) + 1);
+    // the close of the last row, a day the screen uses (it reads only those: SnapshotReader.Scope)
+    int last = prices.lastIndexOf('\n', prices.length() - 2);
+    int comma = prices.indexOf(',', prices.indexOf(',', last + 1) + 1);
     Files.writeString(
         d.resolve("prices.csv"),
         prices.substring(0, comma + 1)

@@ -16,7 +16,7 @@ class BeforeFirstDataTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.stderr())
-        .startsWith("privscreen: warning: 11 assets have no data on or before 2025-09-01: ")
+        .startsWith("privscreen: warning: 11 assets have no data from 2025-08-02 to 2025-09-01: ")
         .contains("ZEC (from 2025-09-15)")
         .endsWith(", ...\n");
     assertThat(
@@ -39,7 +39,7 @@ class BeforeFirstDataTest {
             "--format",
             "ndjson");
 
-    assertThat(r.stderr().lines().filter(l -> l.contains("no data on or before 2025-09-10")))
+    assertThat(r.stderr().lines().filter(l -> l.contains("no data from 2025-08-11 to 2025-09-10")))
         .hasSize(1);
   }
 
