@@ -6,6 +6,7 @@ import dev.privscreen.format.NamedColumn;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.output.RecordOutput;
 import dev.privscreen.screen.SectorSummary;
+import dev.privscreen.source.SnapshotReader;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +57,16 @@ final class SectorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
+    // every table, and the days the default figures look back over from the day summed
+    SnapshotReader.Scope scope =
+        Projection.scope(
+            List.of(),
+            null,
+            List.of(),
+            SectorSummary.SPEC,
+            source.asOf != null ? source.asOf : source.declaredAsOf(),
+            null);
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet, scope));
     Warnings.unknownIds(ctx, root.global, index);
     SectorSummary s;
     try {

@@ -34,12 +34,15 @@ public record SectorSummary(
 
   private static final Window WEEK = new Window(7);
 
+  /** The figures a summary sums: the default ones of SPEC §3. */
+  public static final MetricsSpec SPEC = MetricsSpec.defaults();
+
   /**
    * @throws IllegalArgumentException for an as-of day after the snapshot's
    */
   public static SectorSummary of(SnapshotIndex index, LocalDate asOf) {
     LocalDate today = Screener.today(index, asOf);
-    List<AssetMetrics> all = new MetricsCalculator(index, MetricsSpec.defaults()).computeAll(today);
+    List<AssetMetrics> all = new MetricsCalculator(index, SPEC).computeAll(today);
     Sum cap = new Sum();
     Sum volume = new Sum();
     Sum oi = new Sum();

@@ -38,6 +38,17 @@ class ReadScopeTest {
   }
 
   @Test
+  void aSectorSummaryParsesTheSameDays() throws IOException {
+    String clean = privscreen("sector", "--from", CliDriver.EXAMPLE_DIR, "--json").stdout();
+
+    Result before = privscreen("sector", "--from", badClose("2025-10-07").toString(), "--json");
+
+    assertThat(before.stdout()).as(before.toString()).isEqualTo(clean);
+    assertThat(privscreen("sector", "--from", badClose("2025-10-08").toString()).exitCode())
+        .isEqualTo(3);
+  }
+
+  @Test
   void aLongerWindowOfARuleReadsFurtherBack() throws IOException {
     Result r =
         privscreen(
