@@ -31,11 +31,87 @@ public final class NumberText {
     if (v == 0 || !Double.isFinite(v)) {
       return exact(v);
     }
+    String quick = roundedPlain(v);
+    return quick != null ? quick : roundedExactly(v);
+  }
+
+  /** {@link #result} from the double's exact binary value; slow (a replay prints millions). */
+  static String roundedExactly(double v) {
     // from the rounded decimal itself: Java 17's Double.toString is not always the shortest
     BigDecimal d =
         new BigDecimal(v).round(new java.math.MathContext(RESULT_DIGITS)).stripTrailingZeros();
     double a = Math.abs(v);
     return a >= 1e-6 && a < 1e15 ? d.toPlainString() : d.toString();
+  }
+
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  private static final long LOWEST_12_DIGITS = 100_000_000_000L;
+
+  /**
+   * {@link #roundedExactly} in doubles and longs, for the plain magnitudes (1e-6 … 1e15); null when
+   * it cannot be sure. The value is scaled by an exact power of ten to 12 integer digits; the one
+   * rounding of that product is off by at most half a unit in its last place, under 1.3e-4 below
+   * 2^40, so unless the fraction lies within 1e-3 of one half, rounding it half up gives the same
+   * 12 digits as rounding the exact value. Near a tie, null: the exact path decides.
+   */
+  static String roundedPlain(double v) {
+    double a = Math.abs(v);
+    if (!(a >= 1e-6 && a < 1e15)) {
+      return null;
+    }
+    int e = (int) Math.floor(Math.log10(a)); // may be one off near a power of ten: checked below
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int k = RESULT_DIGITS - 1 - e; // a × 10^k has 12 digits before the point
+      double scaled = k >= 0 ? a * POWERS_OF_TEN[k] : a / POWERS_OF_TEN[-k];
+      double whole = Math.floor(scaled);
+      if (whole >= 10 * LOWEST_12_DIGITS) {
+        e++;
+        continue;
+      }
+      if (whole < LOWEST_12_DIGITS) {
+        e--;
+        continue;
+      }
+      double fraction = scaled - whole; // exact: both are below 2^40
+      if (Math.abs(fraction - 0.5) < 1e-3) {
+        return null;
+      }
+      long m = (long) whole + (fraction > 0.5 ? 1 : 0);
+      if (m == 10 * LOWEST_12_DIGITS) { // 999999999999.7 rounds up to the next power of ten
+        m = LOWEST_12_DIGITS;
+        k--;
+      }
+      return plain(v < 0, m, k);
+    }
+    return null;
+  }
+
+  /** The text of ±m × 10^−k without trailing zeros and without an exponent. */
+  private static String plain(boolean negative, long m, int k) {
+    while (m % 10 == 0 && m != 0) {
+      m /= 10;
+      k--;
+    }
+    String digits = Long.toString(m);
+    StringBuilder out = new StringBuilder(digits.length() + 24);
+    if (negative) {
+      out.append('-');
+    }
+    if (k <= 0) {
+      out.append(digits);
+      out.append("0".repeat(-k));
+    } else if (digits.length() > k) {
+      out.append(digits, 0, digits.length() - k)
+          .append('.')
+          .append(digits, digits.length() - k, digits.length());
+    } else {
+      out.append("0.").append("0".repeat(k - digits.length())).append(digits);
+    }
+    return out.toString();
   }
 
   /** {@code $532.06}, {@code $1.24B}, {@code $812.0M}, {@code $0.0123}. */

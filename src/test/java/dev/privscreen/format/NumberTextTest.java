@@ -65,4 +65,31 @@ class NumberTextTest {
           .isLessThanOrEqualTo(12);
     }
   }
+
+  @Test
+  void theQuickRoundingWritesWhatTheExactOneWrites() {
+    java.util.Random r = new java.util.Random(12);
+    int quick = 0;
+    for (int i = 0; i < 300_000; i++) {
+      double v =
+          switch (i % 4) {
+            case 0 -> (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(24) - 7);
+            // values of few digits, as prices and ratios often are, and their float noise
+            case 1 -> r.nextInt(2_000_000) / Math.pow(10, r.nextInt(12));
+            case 2 -> Math.nextUp(r.nextInt(100_000) / 100.0) * (r.nextBoolean() ? 1 : -1);
+            // near a power of ten and near a tie of the twelfth digit
+            default ->
+                Math.pow(10, r.nextInt(20) - 6)
+                    * (r.nextBoolean() ? 0.9999999999995 : 1.00000000000050);
+          };
+      String fast = NumberText.roundedPlain(v);
+      if (fast != null) {
+        quick++;
+        assertThat(fast).as("%s", v).isEqualTo(NumberText.roundedExactly(v));
+      }
+    }
+    assertThat(quick).as("values the quick path took").isGreaterThan(200_000);
+    assertThat(NumberText.roundedPlain(999_999_999_999.7)).isEqualTo("1000000000000");
+    assertThat(NumberText.roundedPlain(1e15)).isNull(); // written with an exponent: the exact way
+  }
 }
