@@ -81,9 +81,19 @@ public interface AssetMetrics {
       Map<Window, Double> forwards,
       List<ListingEvent> listings,
       Map<String, Double> metrics,
-      String trend30d,
-      String oiTrend30d)
+      Days closes30d,
+      Days oi30d)
       implements AssetMetrics {
+
+    @Override
+    public String trend30d() {
+      return closes30d.sparkline();
+    }
+
+    @Override
+    public String oiTrend30d() {
+      return oi30d.sparkline();
+    }
 
     @Override
     public Double gain(Window w) {
@@ -103,6 +113,16 @@ public interface AssetMetrics {
     @Override
     public AssetMetrics copy() {
       return this;
+    }
+  }
+
+  /**
+   * Days {@code [from, to)} of a series that is never written again: kept by reference, drawn only
+   * when a sparkline field is printed (most results never print one).
+   */
+  record Days(double[] series, int from, int to) {
+    String sparkline() {
+      return dev.privscreen.format.Sparkline.of(series, from, to);
     }
   }
 }

@@ -362,8 +362,8 @@ public final class Timeline {
           forwards,
           List.copyOf(listings()),
           metrics(),
-          trend30d(),
-          oiTrend30d());
+          new AssetMetrics.Days(s.close, k - 29, k + 1),
+          new AssetMetrics.Days(s.oi, k - 29, k + 1));
     }
   }
 
