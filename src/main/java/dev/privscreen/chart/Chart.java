@@ -76,6 +76,17 @@ public record Chart(
   }
 
   /** The days shown: {@code days} ending with {@code asOf} (default: the snapshot's day). */
+  /** The days before the last over which the OI panel's previous high is taken. */
+  private static final int PREVIOUS_HIGH_DAYS = 30;
+
+  /**
+   * The first day whose prices and open interest a chart of {@code days} days to {@code to} uses:
+   * its own first, or the first of the previous high's days, whichever is earlier.
+   */
+  public static LocalDate firstDayUsed(LocalDate to, int days) {
+    return to.minusDays(Math.max(days - 1, PREVIOUS_HIGH_DAYS));
+  }
+
   public static Chart of(
       SnapshotIndex index,
       List<Asset> assets,
@@ -92,7 +103,8 @@ public record Chart(
     for (Asset a : assets) {
       SnapshotIndex.Daily d = index.daily(a.id(), from, to);
       // the previous high: the 30 days before the last day
-      SnapshotIndex.Daily back = index.daily(a.id(), to.minusDays(30), to.minusDays(1));
+      SnapshotIndex.Daily back =
+          index.daily(a.id(), to.minusDays(PREVIOUS_HIGH_DAYS), to.minusDays(1));
       double high = Double.NaN;
       for (double v : back.oi()) {
         if (!Double.isNaN(v) && (Double.isNaN(high) || v > high)) {

@@ -9,9 +9,11 @@ import dev.privscreen.error.UsageException;
 import dev.privscreen.metrics.SnapshotIndex;
 import dev.privscreen.model.Asset;
 import dev.privscreen.output.Json;
+import dev.privscreen.source.SnapshotReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -122,7 +124,7 @@ final class ChartCommand implements Callable<Integer> {
         SnapshotIndex.of(
             live
                 ? LiveDefaults.options().run(ctx, root.global, null, false).snapshot()
-                : source.load(ctx, root.global.quiet));
+                : source.load(ctx, root.global.quiet, scope()));
     List<Asset> chosen = new ArrayList<>();
     for (String a : assets) {
       chosen.add(find(index, a));
@@ -164,6 +166,14 @@ final class ChartCommand implements Callable<Integer> {
                 height == null ? 12 : Math.max(3, height),
                 OutputOptions.style(ctx, root.global).color()));
     return ExitCode.OK.code;
+  }
+
+  /** Every table, and the days drawn with those the previous high looks back over. */
+  private SnapshotReader.Scope scope() {
+    LocalDate to = source.asOf != null ? source.asOf : source.declaredAsOf();
+    return to == null
+        ? SnapshotReader.Scope.ALL
+        : new SnapshotReader.Scope(java.util.Set.of(), Chart.firstDayUsed(to, days), to);
   }
 
   /** fetch's options at their defaults, as picocli fills them, for --live. */

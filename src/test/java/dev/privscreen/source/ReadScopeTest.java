@@ -49,6 +49,18 @@ class ReadScopeTest {
   }
 
   @Test
+  void aChartParsesTheDaysItDrawsAndThoseOfItsPreviousHigh() throws IOException {
+    Path dir = badClose("2025-10-07");
+
+    assertThat(privscreen("chart", "zcash", "--from", dir.toString(), "--days", "20").exitCode())
+        .isZero(); // the previous high looks back 30 days: 2025-10-08 on
+    assertThat(privscreen("chart", "zcash", "--from", dir.toString(), "--days", "32").exitCode())
+        .isEqualTo(3);
+    assertThat(privscreen("chart", "zcash", "--from", badClose("2025-10-08").toString()).exitCode())
+        .isEqualTo(3);
+  }
+
+  @Test
   void aLongerWindowOfARuleReadsFurtherBack() throws IOException {
     Result r =
         privscreen(
