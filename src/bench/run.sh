@@ -20,7 +20,7 @@ javac -d target/bench/classes src/bench/java/DuckScreen.java src/bench/java/Duck
 
 runs=${RUNS:-3}
 # one run first: the launcher makes its class-data archive then, not during a timed run
-target/privscreen screen --from examples/privacy-2025-11-07 >/dev/null
+target/privscreen screen --from examples/privacy-2025-11-07 >/dev/null 2>&1
 
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
