@@ -127,7 +127,7 @@ final class ReplayCommand implements Callable<Integer> {
             ruleList,
             output.fields,
             sort,
-            screen.metricsSpec().withForward(forward),
+            Replay.spec(screen, forward),
             start.minusDays(entries ? 1 : 0),
             end);
     SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet, scope));
@@ -146,7 +146,8 @@ final class ReplayCommand implements Callable<Integer> {
               end == null ? dev.privscreen.screen.Screener.today(index, null) : end,
               forward,
               entries);
-      ResultFields all = Replay.fields(index, req);
+      Replay.Plan plan = Replay.plan(index, req);
+      ResultFields all = plan.fields();
       List<ResultField> fields =
           output.explicitFields() ? output.fields(all) : defaults(format, all);
       Replay.Sink out =
@@ -170,7 +171,7 @@ final class ReplayCommand implements Callable<Integer> {
               out.forward(s);
             }
           };
-      Replay.run(index, req, sink);
+      plan.run(sink);
       ReplayOutput.finish(out);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -66,13 +66,19 @@ public final class Replay {
     default void forward(List<Forward> summary) {}
   }
 
+  /** The figures a replay computes: those of its rules, and its forward windows. */
+  public static MetricsSpec spec(ScreenRequest screen, List<Window> forward) {
+    return screen.metricsSpec().withForward(forward);
+  }
+
   /**
-   * Runs the replay, handing each day to {@code sink} as soon as it is computed.
+   * A replay made ready: its span checked against the snapshot, its request prepared once for both
+   * its fields and its run.
    *
-   * @return the fields of the results (for output that needs them up front, call {@link #fields})
-   * @throws IllegalArgumentException for an empty or out-of-range span
+   * @throws IllegalArgumentException for an empty or out-of-range span, or a request that does not
+   *     fit the snapshot
    */
-  public static void run(SnapshotIndex index, Request r, Sink sink) {
+  public static Plan plan(SnapshotIndex index, Request r) {
     LocalDate last = Screener.today(index, null);
     if (r.end().isBefore(r.start())) {
       throw new IllegalArgumentException("--end " + r.end() + " is before --start " + r.start());
@@ -81,45 +87,58 @@ public final class Replay {
       throw new IllegalArgumentException(
           "--end: " + r.end() + " is after the snapshot's as-of day " + last);
     }
-    Screener.Prepared p = prepare(index, r);
-    // with --entries the day before --start is evaluated too, the same way
-    int lead = r.entries() ? 1 : 0;
-    Timeline t = new Timeline(index, p.spec(), r.start().minusDays(lead), r.end());
-    boolean[] keep = null;
-    if (r.entries()) {
-      keep = new boolean[t.assetCount()];
-      for (int i = 0; i < keep.length; i++) {
-        keep[i] = !p.passes(t, i, 0);
-      }
+    return new Plan(
+        index, r, Screener.prepare(index, r.screen(), spec(r.screen(), r.forward()), true));
+  }
+
+  /** See {@link #plan}. */
+  public static final class Plan {
+    private final SnapshotIndex index;
+    private final Request r;
+    private final Screener.Prepared p;
+
+    private Plan(SnapshotIndex index, Request r, Screener.Prepared p) {
+      this.index = index;
+      this.r = r;
+      this.p = p;
     }
-    Summary summary = new Summary(r.forward());
-    Days days = new Days(index, p, t, keep, lead);
-    for (int k = lead; k < t.days(); k++) {
-      ScreenResult result = days.result(k);
-      Map<String, Integer> unknown = new LinkedHashMap<>();
-      for (Rule rule : r.screen().rules()) { // in the rules' order, for stable output
-        Integer n = result.unknown().get(rule.id());
-        if (n != null) {
-          unknown.put(rule.id(), n);
+
+    /** The result fields (date first; fwd_Nd_pct for each window), for output set up before. */
+    public dev.privscreen.fields.ResultFields fields() {
+      return p.fields();
+    }
+
+    /** Runs the replay, handing each day to {@code sink} as soon as it is computed. */
+    public void run(Sink sink) {
+      // with --entries the day before --start is evaluated too, the same way
+      int lead = r.entries() ? 1 : 0;
+      Timeline t = new Timeline(index, p.spec(), r.start().minusDays(lead), r.end());
+      boolean[] keep = null;
+      if (r.entries()) {
+        keep = new boolean[t.assetCount()];
+        for (int i = 0; i < keep.length; i++) {
+          keep[i] = !p.passes(t, i, 0);
         }
       }
-      summary.add(t, k, result.results());
-      sink.day(new Day(t.day(k), result, unknown));
+      Summary summary = new Summary(r.forward());
+      Days days = new Days(index, p, t, keep, lead);
+      for (int k = lead; k < t.days(); k++) {
+        ScreenResult result = days.result(k);
+        Map<String, Integer> unknown = new LinkedHashMap<>();
+        for (Rule rule : r.screen().rules()) { // in the rules' order, for stable output
+          Integer n = result.unknown().get(rule.id());
+          if (n != null) {
+            unknown.put(rule.id(), n);
+          }
+        }
+        summary.add(t, k, result.results());
+        sink.day(new Day(t.day(k), result, unknown));
+      }
+      days.close();
+      if (!r.forward().isEmpty()) {
+        sink.forward(summary.finish());
+      }
     }
-    days.close();
-    if (!r.forward().isEmpty()) {
-      sink.forward(summary.finish());
-    }
-  }
-
-  /** The result fields of a replay (date first; fwd_Nd_pct for each window). */
-  public static dev.privscreen.fields.ResultFields fields(SnapshotIndex index, Request r) {
-    return prepare(index, r).fields();
-  }
-
-  private static Screener.Prepared prepare(SnapshotIndex index, Request r) {
-    MetricsSpec spec = r.screen().metricsSpec().withForward(r.forward());
-    return Screener.prepare(index, r.screen(), spec, true);
   }
 
   /**
