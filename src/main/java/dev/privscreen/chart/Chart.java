@@ -148,6 +148,20 @@ public record Chart(
     return new Chart(from, to, List.copyOf(series), panels, normalize, log, List.copyOf(leftOut));
   }
 
+  /** The assets that have open interest in range: the lines of the OI panel. */
+  public List<Series> withOi() {
+    return assets.stream().filter(Series::hasOi).toList();
+  }
+
+  /**
+   * The level drawn across the OI panel: the previous high of the first asset with open interest
+   * (several assets' levels would be noise); NaN when it has none.
+   */
+  public double oiLevel() {
+    List<Series> with = withOi();
+    return with.isEmpty() ? Double.NaN : with.get(0).oiPrevHigh();
+  }
+
   /** Every event of the chart, by day. */
   public List<Event> events() {
     List<Event> all = new ArrayList<>();

@@ -50,16 +50,8 @@ public final class TerminalChart {
       out.append('\n');
     }
     if (c.panels().contains(Panel.oi)) {
-      List<double[]> lines = new ArrayList<>();
-      double level = Double.NaN;
-      for (Series s : c.assets()) {
-        if (s.hasOi()) {
-          lines.add(s.oi());
-          if (Double.isNaN(level)) {
-            level = s.oiPrevHigh();
-          }
-        }
-      }
+      List<double[]> lines = c.withOi().stream().map(Series::oi).toList();
+      double level = c.oiLevel();
       Scale y = Scale.of(lines, false, false, level);
       if (y != null) {
         Braille b = new Braille(plot, Math.max(3, height / 2));

@@ -157,18 +157,9 @@ public final class VectorChart {
   }
 
   private static void oi(Chart c, Canvas g, double top, double h, double plotW) {
-    List<double[]> lines = new ArrayList<>();
-    List<Series> with = new ArrayList<>();
-    double level = Double.NaN;
-    for (Series s : c.assets()) {
-      if (s.hasOi()) {
-        lines.add(s.oi());
-        with.add(s);
-        if (Double.isNaN(level)) {
-          level = s.oiPrevHigh();
-        }
-      }
-    }
+    List<Series> with = c.withOi();
+    List<double[]> lines = with.stream().map(Series::oi).toList();
+    double level = c.oiLevel();
     Scale s = Scale.of(lines, false, false, level);
     if (s == null) {
       return;
