@@ -105,10 +105,9 @@ final class ChartCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    String fmt = json ? "json" : format == null ? "table" : format.toLowerCase(Locale.ROOT);
-    if (json && format != null && !format.equalsIgnoreCase("json")) {
-      throw new UsageException("--json and --format " + format + " contradict each other");
-    }
+    String fmt =
+        OutputOptions.chosen(
+            json, format == null ? null : format.toLowerCase(Locale.ROOT), "json", "table");
     if (!fmt.equals("table") && !fmt.equals("json")) {
       throw new UsageException(
           "--format: chart draws a table (the terminal) or json, not " + format);

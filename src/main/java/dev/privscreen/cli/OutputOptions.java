@@ -33,10 +33,19 @@ public final class OutputOptions {
   List<String> fields;
 
   OutputFormat format() {
-    if (json && format != null && format != OutputFormat.json) {
+    return chosen(json, format, OutputFormat.json, OutputFormat.table);
+  }
+
+  /**
+   * The format of a command's {@code --format} and {@code --json} (short for {@code --format
+   * json}): the one given, else {@code otherwise}; both, naming different formats, is a usage
+   * error.
+   */
+  static <F> F chosen(boolean json, F format, F asJson, F otherwise) {
+    if (json && format != null && !format.equals(asJson)) {
       throw new UsageException("--json and --format " + format + " contradict each other");
     }
-    return json ? OutputFormat.json : format == null ? OutputFormat.table : format;
+    return json ? asJson : format == null ? otherwise : format;
   }
 
   /** Whether {@code --fields} was given. */
