@@ -180,6 +180,22 @@ class LauncherIT {
   }
 
   @Test
+  void aLargeInputOnASmallHeapStillGetsNoJvmLineOnStderr() throws Exception {
+    // over 20 MB: the launcher picks its large-input collector, with a young generation capped
+    // above this heap, which the JVM shrinks, and would say so in a warning line
+    Path big = home.resolve("big.json");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(21L << 20);
+    }
+
+    Proc p = run(Map.of("PRIVSCREEN_JAVA_OPTS", "-Xmx128m"), "screen", "--from", big.toString());
+
+    assertThat(p.exit()).as(p.toString()).isEqualTo(3);
+    assertThat(p.stderr().lines()).as(p.stderr()).hasSize(1);
+    assertThat(p.stderr()).startsWith("privscreen: ").doesNotContain("[warning]");
+  }
+
+  @Test
   void screeningAFileLoadsNoHttpCacheOrObjectMapper() throws Exception {
     Path jar = LAUNCHER.toAbsolutePath().getParent().resolve("privscreen.jar");
     Proc p =
