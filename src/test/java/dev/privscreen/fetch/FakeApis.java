@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -95,7 +94,9 @@ public final class FakeApis implements AutoCloseable {
 
   /** Queues answers for the next calls whose path (after the source prefix) starts with this. */
   public void fault(String pathPrefix, Reply... replies) {
-    faults.computeIfAbsent(pathPrefix, k -> new ArrayDeque<>()).addAll(List.of(replies));
+    faults
+        .computeIfAbsent(pathPrefix, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+        .addAll(List.of(replies));
   }
 
   public long count(String pathPrefix) {
