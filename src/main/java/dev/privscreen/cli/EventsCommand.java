@@ -11,7 +11,10 @@ import dev.privscreen.output.RecordOutput;
 import dev.privscreen.screen.EventList;
 import dev.privscreen.screen.EventList.Event;
 import dev.privscreen.screen.Screener;
+import dev.privscreen.source.SnapshotReader;
+import dev.privscreen.source.SnapshotReader.Part;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,7 +75,10 @@ final class EventsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet));
+    // the assets and their listings; prices only for their dates, which may date the snapshot
+    SnapshotReader.Scope scope =
+        SnapshotReader.Scope.noDays(EnumSet.of(Part.OPEN_INTEREST, Part.METRICS));
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet, scope));
     LocalDate today;
     try {
       today = Screener.today(index, source.asOf);

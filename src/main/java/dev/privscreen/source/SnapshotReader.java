@@ -49,6 +49,14 @@ public final class SnapshotReader {
       return new Scope(skip, null, null);
     }
 
+    /**
+     * These tables, and of prices and open interest no day: their rows are read only as far as
+     * their date, which still gives a CSV directory without {@code snapshot.json} its as-of.
+     */
+    public static Scope noDays(Set<Part> skip) {
+      return new Scope(skip, LocalDate.MAX, LocalDate.MIN);
+    }
+
     /** Whether the rows of some days are left out. */
     public boolean bounded() {
       return firstDay != null || lastDay != null;

@@ -61,6 +61,20 @@ class ReadScopeTest {
   }
 
   @Test
+  void eventsParseOnlyTheDatesOfPricesWhichStillDateTheSnapshot() throws IOException {
+    Path dir = badClose("2025-11-07");
+    Files.delete(dir.resolve("snapshot.json")); // the as-of: the newest price's day
+    String clean = privscreen("events", "--from", CliDriver.EXAMPLE_DIR, "--json").stdout();
+
+    Result r = privscreen("events", "--from", dir.toString(), "--json");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.json().get("as_of").asText()).isEqualTo("2025-11-07T00:00:00Z");
+    assertThat(r.stdout()).isEqualTo(clean);
+    assertThat(privscreen("screen", "--from", dir.toString()).exitCode()).isEqualTo(3);
+  }
+
+  @Test
   void aLongerWindowOfARuleReadsFurtherBack() throws IOException {
     Result r =
         privscreen(
