@@ -72,15 +72,20 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
-    Snapshot[] pair = pair(ctx);
+    ScreenRequest req;
+    try {
+      req =
+          new ScreenRequest(
+              null, rules.rules(), rules.match, rules.oiLookback(), List.of(), null, Explain.none);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    Snapshot[] pair = pair(ctx, req);
     SnapshotIndex old = SnapshotIndex.of(pair[0]);
     SnapshotIndex now = SnapshotIndex.of(pair[1]);
     ScreenDiff diff;
     List<ResultField> fields;
     try {
-      ScreenRequest req =
-          new ScreenRequest(
-              null, rules.rules(), rules.match, rules.oiLookback(), List.of(), null, Explain.none);
       ScreenResult a = Screener.screen(old, req);
       ScreenResult b = Screener.screen(now, req);
       diff = ScreenDiff.of(a, b);
@@ -128,7 +133,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   /** OLD and NEW: named, or the store's two newest readable ones (damaged ones skipped). */
-  private Snapshot[] pair(Context ctx) {
+  private Snapshot[] pair(Context ctx, ScreenRequest req) {
     if (sinceLast) {
       if (!snapshots.isEmpty()) {
         throw new UsageException("--since-last takes no snapshot arguments");
@@ -145,9 +150,20 @@ final class DiffCommand implements Callable<Integer> {
     if (snapshots.size() != 2) {
       throw new UsageException("give OLD and NEW snapshots, or --since-last");
     }
-    return new Snapshot[] {
-      SnapshotReader.read(Path.of(snapshots.get(0))), SnapshotReader.read(Path.of(snapshots.get(1)))
-    };
+    return new Snapshot[] {read(snapshots.get(0), req), read(snapshots.get(1), req)};
+  }
+
+  /** A snapshot to screen as of its own day: the tables and days the screen uses (Projection). */
+  private Snapshot read(String path, ScreenRequest req) {
+    return SnapshotReader.read(
+        Path.of(path),
+        Projection.scope(
+            req.rules(),
+            output.fields,
+            List.of(),
+            req.metricsSpec(),
+            SnapshotReader.declaredAsOf(path),
+            null));
   }
 
   private static void json(Context ctx, ScreenDiff d, List<ResultField> fields) {

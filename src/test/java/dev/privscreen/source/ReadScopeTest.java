@@ -75,6 +75,20 @@ class ReadScopeTest {
   }
 
   @Test
+  void aDiffParsesEachSnapshotsDaysAsAScreenOfItWould() throws IOException {
+    String clean = CliDriver.EXAMPLE_DIR;
+
+    Result before =
+        privscreen("diff", clean, badClose("2025-10-07").toString(), "--min-gain", "7d=50");
+    Result first =
+        privscreen("diff", clean, badClose("2025-10-08").toString(), "--min-gain", "7d=50");
+
+    assertThat(before.exitCode()).as(before.toString()).isZero();
+    assertThat(before.stdout()).contains("stayed").doesNotContain("entered");
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
+  }
+
+  @Test
   void aLongerWindowOfARuleReadsFurtherBack() throws IOException {
     Result r =
         privscreen(
