@@ -169,7 +169,7 @@ final class ChartCommand implements Callable<Integer> {
 
   /** Every table, and the days drawn with those the previous high looks back over. */
   private SnapshotReader.Scope scope() {
-    LocalDate to = source.asOf != null ? source.asOf : source.declaredAsOf();
+    LocalDate to = source.dayBeforeReading();
     return to == null
         ? SnapshotReader.Scope.ALL
         : new SnapshotReader.Scope(java.util.Set.of(), Chart.firstDayUsed(to, days), to);

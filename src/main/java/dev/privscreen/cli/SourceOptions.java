@@ -27,10 +27,13 @@ public final class SourceOptions {
   LocalDate asOf;
 
   /**
-   * The day evaluated when no {@code --as-of} is given, if the source says it before being read: a
-   * CSV directory's {@code snapshot.json}; null otherwise.
+   * The day evaluated, if known before the source is read: {@code --as-of}, else what a CSV
+   * directory's {@code snapshot.json} says; null otherwise.
    */
-  LocalDate declaredAsOf() {
+  LocalDate dayBeforeReading() {
+    if (asOf != null) {
+      return asOf;
+    }
     return from == null ? null : SnapshotReader.declaredAsOf(from.toString());
   }
 
