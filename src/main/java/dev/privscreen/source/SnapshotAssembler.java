@@ -57,6 +57,9 @@ final class SnapshotAssembler {
   /** The days of price and OI rows kept; the others are read as far as their date. */
   private SnapshotReader.Scope scope = SnapshotReader.Scope.ALL;
 
+  private int firstDay = Integer.MIN_VALUE;
+  private int lastDay = Integer.MAX_VALUE;
+
   /** An assembler that keeps the place of each row, to name both rows of a duplicate. */
   SnapshotAssembler() {
     this(true);
@@ -95,7 +98,13 @@ final class SnapshotAssembler {
   /** Keeps only the price and OI rows of the scope's days. */
   SnapshotAssembler keepDays(SnapshotReader.Scope scope) {
     this.scope = scope;
+    this.firstDay = scope.firstEpochDay();
+    this.lastDay = scope.lastEpochDay();
     return this;
+  }
+
+  private boolean kept(int day) {
+    return day >= firstDay && day <= lastDay;
   }
 
   /** A duplicate found by an assembler that kept no places. */
@@ -140,7 +149,7 @@ final class SnapshotAssembler {
   private void addPrice(Row r) {
     int day = r.epochDay("date");
     newestPriceDay = Math.max(newestPriceDay, day);
-    if (!scope.keeps(day)) {
+    if (!kept(day)) {
       return;
     }
     int id = prices.idCode(r.requiredKey("id"));
@@ -153,7 +162,7 @@ final class SnapshotAssembler {
   private void addOi(Row r) {
     int day = r.epochDay("date");
     newestOtherDay = Math.max(newestOtherDay, day);
-    if (!scope.keeps(day)) {
+    if (!kept(day)) {
       return;
     }
     int id = openInterest.idCode(r.requiredKey("id"));

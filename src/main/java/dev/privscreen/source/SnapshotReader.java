@@ -35,18 +35,13 @@ public final class SnapshotReader {
    *
    * <p>A row left there is checked for its shape (the CSV's cells) and its date, not for its other
    * values: a bad number on a day no figure uses does not stop the screen (a read of every day, as
-   * {@code sector} or {@code store list} make, still names it).
+   * {@code store list} makes, still names it).
    */
   public record Scope(Set<Part> skip, LocalDate firstDay, LocalDate lastDay) {
     public static final Scope ALL = new Scope(Set.of(), null, null);
 
     public Scope {
       skip = Set.copyOf(skip);
-    }
-
-    /** Every table and every day, but these tables. */
-    public static Scope without(Set<Part> skip) {
-      return new Scope(skip, null, null);
     }
 
     /**
@@ -62,9 +57,18 @@ public final class SnapshotReader {
       return firstDay != null || lastDay != null;
     }
 
-    boolean keeps(int epochDay) {
-      return (firstDay == null || epochDay >= firstDay.toEpochDay())
-          && (lastDay == null || epochDay <= lastDay.toEpochDay());
+    /** The first epoch day kept, as an int (a row's day is one). */
+    int firstEpochDay() {
+      return firstDay == null ? Integer.MIN_VALUE : clamp(firstDay.toEpochDay());
+    }
+
+    /** The last epoch day kept, as an int. */
+    int lastEpochDay() {
+      return lastDay == null ? Integer.MAX_VALUE : clamp(lastDay.toEpochDay());
+    }
+
+    private static int clamp(long epochDay) {
+      return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, epochDay));
     }
   }
 

@@ -75,6 +75,32 @@ class PiecesReadTest {
   }
 
   @Test
+  void aScopedReadInPiecesKeepsTheSameDaysAsInOneGo() throws IOException {
+    write(7, 30, "\n", 5);
+    SnapshotReader.Scope days =
+        new SnapshotReader.Scope(
+            java.util.Set.of(), LocalDate.of(2025, 9, 11), LocalDate.of(2025, 9, 20));
+    Snapshot whole = inOneGo();
+    Snapshot scoped = CsvSnapshotReader.read(dir, Long.MAX_VALUE, Long.MAX_VALUE, days);
+
+    assertThat(scoped.prices()).hasSize(7 * 10);
+    assertThat(scoped.prices())
+        .allMatch(p -> !p.date().isBefore(days.firstDay()) && !p.date().isAfter(days.lastDay()));
+    assertThat(scoped.prices())
+        .containsExactlyInAnyOrderElementsOf(
+            whole.prices().stream()
+                .filter(p -> !p.date().isBefore(days.firstDay()))
+                .filter(p -> !p.date().isAfter(days.lastDay()))
+                .toList());
+    assertThat(scoped.asOf()).as("dated by its newest price, read or not").isEqualTo(whole.asOf());
+    for (int size : PIECE_SIZES) {
+      assertThat(CsvSnapshotReader.read(dir, 0, size, days))
+          .as("pieces of %d bytes", size)
+          .isEqualTo(scoped);
+    }
+  }
+
+  @Test
   void aDuplicateNamesTheLinesOfTheWholeFile() throws IOException {
     write(5, 20, "\n", 1);
     Files.writeString(
