@@ -85,9 +85,20 @@ final class AssetHistory {
       return;
     }
     int hi = lo + close.length - 1;
+    for (int row = firstPriceRow(lo); row < prices.to(priceCode) && prices.day(row) <= hi; row++) {
+      int k = prices.day(row) - lo;
+      close[k] = prices.close(row); // a repeated day (kept by a merge): the later row, as find
+      volume[k] = prices.volume(row);
+    }
+  }
+
+  /**
+   * The asset's first price row of day {@code lo} or later (its rows' end when none); has prices.
+   */
+  private int firstPriceRow(int lo) {
     int a = prices.from(priceCode);
     int b = prices.to(priceCode);
-    while (a < b) { // the first row on or after lo
+    while (a < b) {
       int mid = (a + b) >>> 1;
       if (prices.day(mid) < lo) {
         a = mid + 1;
@@ -95,11 +106,16 @@ final class AssetHistory {
         b = mid;
       }
     }
-    for (int row = a; row < prices.to(priceCode) && prices.day(row) <= hi; row++) {
-      int k = prices.day(row) - lo;
-      close[k] = prices.close(row); // a repeated day (kept by a merge): the later row, as find
-      volume[k] = prices.volume(row);
+    return a;
+  }
+
+  /** The day of the asset's first price on or after {@code lo}; null when it has none. */
+  LocalDate firstPriceFrom(int lo) {
+    if (priceCode < 0) {
+      return null;
     }
+    int row = firstPriceRow(lo);
+    return row < prices.to(priceCode) ? LocalDate.ofEpochDay(prices.day(row)) : null;
   }
 
   /** Writes oi(d) of days {@code lo} … into the array (NaN where null). */

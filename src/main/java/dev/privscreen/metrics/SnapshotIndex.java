@@ -177,29 +177,11 @@ public final class SnapshotIndex {
    */
   public Map<String, LocalDate> withoutPrices(LocalDate from, LocalDate day) {
     Map<String, LocalDate> out = new java.util.LinkedHashMap<>();
-    PriceColumns p = snapshot.priceColumns();
-    java.util.Map<String, Integer> codes = new HashMap<>();
-    for (int code = 0; code < p.idCount(); code++) {
-      codes.put(p.id(code), code);
-    }
     int lo = from == null ? Integer.MIN_VALUE : (int) from.toEpochDay();
-    int hi = (int) day.toEpochDay();
     for (Asset a : snapshot.assets()) {
-      Integer code = codes.get(a.id());
-      boolean within = false;
-      LocalDate after = null;
-      if (code != null) {
-        for (int row = p.from(code); row < p.to(code); row++) { // rows sorted by day
-          int d = p.day(row);
-          if (d > hi) {
-            after = LocalDate.ofEpochDay(d);
-            break;
-          }
-          within |= d >= lo;
-        }
-      }
-      if (!within) {
-        out.put(a.symbol(), after);
+      LocalDate first = byId.get(a.id()).firstPriceFrom(lo);
+      if (first == null || first.isAfter(day)) {
+        out.put(a.symbol(), first);
       }
     }
     return out;
