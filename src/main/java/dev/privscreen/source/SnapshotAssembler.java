@@ -54,10 +54,9 @@ final class SnapshotAssembler {
 
   private int newestOtherDay = Integer.MIN_VALUE;
 
-  /** The days of price and OI rows kept; the others are read as far as their date. */
-  private SnapshotReader.Scope scope = SnapshotReader.Scope.ALL;
-
+  /** The epoch days of price and OI rows kept; the others are read as far as their date. */
   private int firstDay = Integer.MIN_VALUE;
+
   private int lastDay = Integer.MAX_VALUE;
 
   /** An assembler that keeps the place of each row, to name both rows of a duplicate. */
@@ -84,7 +83,7 @@ final class SnapshotAssembler {
    * interest takes about 32 bytes), instead of growing the columns in steps.
    */
   void expect(Table table, long bytes) {
-    if (scope.bounded()) {
+    if (firstDay != Integer.MIN_VALUE || lastDay != Integer.MAX_VALUE) {
       return; // how many rows are kept is not known: the columns grow as they come
     }
     int rows = (int) Math.min(Integer.MAX_VALUE - 8, bytes / 32 + 16);
@@ -97,7 +96,6 @@ final class SnapshotAssembler {
 
   /** Keeps only the price and OI rows of the scope's days. */
   SnapshotAssembler keepDays(SnapshotReader.Scope scope) {
-    this.scope = scope;
     this.firstDay = scope.firstEpochDay();
     this.lastDay = scope.lastEpochDay();
     return this;

@@ -52,11 +52,6 @@ public final class SnapshotReader {
       return new Scope(skip, LocalDate.MAX, LocalDate.MIN);
     }
 
-    /** Whether the rows of some days are left out. */
-    public boolean bounded() {
-      return firstDay != null || lastDay != null;
-    }
-
     /** The first epoch day kept, as an int (a row's day is one). */
     int firstEpochDay() {
       return firstDay == null ? Integer.MIN_VALUE : clamp(firstDay.toEpochDay());
