@@ -13,8 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** {@code --format csv}: a header and one row per record (see {@link Cells#csv}). */
 final class CsvRenderer implements ScreenRenderer {
-  private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+  static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
   @Override
   public void render(ScreenResult r, List<ResultField> fields, PrintWriter out) {
@@ -24,21 +23,32 @@ final class CsvRenderer implements ScreenRenderer {
   static <T> void write(List<T> rows, List<? extends Column<T>> columns, PrintWriter out) {
     try {
       CSVPrinter p = new CSVPrinter(out, FORMAT);
-      List<String> header = new ArrayList<>();
-      for (Column<T> c : columns) {
-        header.add(c.name());
-      }
-      p.printRecord(header);
+      header(p, columns);
       for (T row : rows) {
-        List<String> cells = new ArrayList<>(columns.size());
-        for (Column<T> c : columns) {
-          cells.add(Cells.csv(c.kind(), c.get(row)));
-        }
-        p.printRecord(cells);
+        record(p, columns, row);
       }
       p.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The header line: the columns' names. */
+  static void header(CSVPrinter p, List<? extends Column<?>> columns) throws IOException {
+    List<String> header = new ArrayList<>(columns.size());
+    for (Column<?> c : columns) {
+      header.add(c.name());
+    }
+    p.printRecord(header);
+  }
+
+  /** One record's line. */
+  static <T> void record(CSVPrinter p, List<? extends Column<T>> columns, T row)
+      throws IOException {
+    List<String> cells = new ArrayList<>(columns.size());
+    for (Column<T> c : columns) {
+      cells.add(Cells.csv(c.kind(), c.get(row)));
+    }
+    p.printRecord(cells);
   }
 }

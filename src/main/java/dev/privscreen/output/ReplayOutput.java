@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -189,23 +188,14 @@ public final class ReplayOutput {
 
     CsvSink(PrintWriter out, List<ResultField> fields) {
       this.fields = fields;
-      this.p =
-          io(() -> new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get()));
-      List<String> header = new ArrayList<>();
-      for (ResultField f : fields) {
-        header.add(f.name());
-      }
-      io(() -> p.printRecord(header));
+      this.p = io(() -> new CSVPrinter(out, CsvRenderer.FORMAT));
+      io(() -> CsvRenderer.header(p, fields));
     }
 
     @Override
     public void day(Day d) {
       for (ResultRow r : d.result().results()) {
-        List<String> cells = new ArrayList<>(fields.size());
-        for (ResultField f : fields) {
-          cells.add(Cells.csv(f.kind(), f.get(r)));
-        }
-        io(() -> p.printRecord(cells));
+        io(() -> CsvRenderer.record(p, fields, r));
       }
     }
 
