@@ -115,6 +115,7 @@ public final class Http {
     }
   }
 
+  /** The fetch's deadline passed: after {@code tries} tries, the last failing so; or at once. */
   private SourceFailure outOfTime(String what, int tries, SourceFailure last) {
     return new SourceFailure(
         Kind.PERMANENT,
@@ -228,8 +229,7 @@ public final class Http {
 
   private SourceFailure timedOut(String what) {
     if (deadline.passed()) {
-      return new SourceFailure(
-          Kind.PERMANENT, what + ": the fetch's " + deadline.describe() + " ran out");
+      return outOfTime(what, 0, null);
     }
     return new SourceFailure(
         Kind.TRANSIENT,
