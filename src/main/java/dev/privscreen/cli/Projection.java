@@ -41,7 +41,7 @@ final class Projection {
   /**
    * @param fields the fields named by {@code --fields}, or null when every field is printed
    */
-  static Set<Part> skippable(List<Rule> rules, List<String> fields, List<SortKey> sort) {
+  private static Set<Part> skippable(List<Rule> rules, List<String> fields, List<SortKey> sort) {
     if (fields == null || fields.isEmpty()) {
       return EnumSet.noneOf(Part.class);
     }
