@@ -178,7 +178,9 @@ function _complete_privscreen() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_privscreen; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store list" ];    then _picocli_privscreen_store; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store export" ];    then _picocli_privscreen_store; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store prune" ];    then _picocli_privscreen_store; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} store migrate" ];    then _picocli_privscreen_store; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(fetch)
@@ -193,9 +195,13 @@ function _complete_privscreen() {
   local cmds9=(completion)
   local cmds10=(help)
   local cmds11=(store list)
-  local cmds12=(store prune)
+  local cmds12=(store export)
+  local cmds13=(store prune)
+  local cmds14=(store migrate)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_privscreen_store_prune; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_privscreen_store_migrate; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_privscreen_store_prune; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_privscreen_store_export; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_privscreen_store_list; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_privscreen_help; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_privscreen_completion; return $?; fi
@@ -317,7 +323,7 @@ function _picocli_privscreen_screen() {
 
   local commands=""
   local flag_opts="'--live' '--save' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
@@ -335,6 +341,9 @@ function _picocli_privscreen_screen() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--snapshot')
+      return
       ;;
     '--as-of')
       return
@@ -467,7 +476,7 @@ function _picocli_privscreen_sector() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--as-of' '--format' '--config' '--fields'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--format' '--config' '--fields'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
   local FIELD_option_args=("as_of" "category" "count" "market_cap_usd" "volume_24h_usd" "oi_usd" "gain_7d_pct_cap_weighted" "gain_7d_pct_median" "up_7d" "over_100_7d" "listings_7d" "leaders") # --fields values
 
@@ -479,6 +488,9 @@ function _picocli_privscreen_sector() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--snapshot')
+      return
       ;;
     '--as-of')
       return
@@ -518,7 +530,7 @@ function _picocli_privscreen_events() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--as-of' '--within' '--venue' '--market' '--action' '--format' '--config' '--fields'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--within' '--venue' '--market' '--action' '--format' '--config' '--fields'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local listdelist_option_args=("list" "delist") # --action values
@@ -533,6 +545,9 @@ function _picocli_privscreen_events() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--snapshot')
+      return
       ;;
     '--as-of')
       return
@@ -824,7 +839,7 @@ function _picocli_privscreen_chart() {
 
   local commands=""
   local flag_opts="'--live' '--normalize' '--log' '--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--as-of' '--days' '--panels' '--width' '--height' '--out' '--format' '--config'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--days' '--panels' '--width' '--height' '--out' '--format' '--config'"
   local PANEL_option_args=("price" "volume" "oi") # --panels values
 
   type compopt &>/dev/null && compopt +o default
@@ -835,6 +850,9 @@ function _picocli_privscreen_chart() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--snapshot')
+      return
       ;;
     '--as-of')
       return
@@ -885,7 +903,7 @@ function _picocli_privscreen_store() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="list prune"
+  local commands="list export prune migrate"
   local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--config'"
 
@@ -985,7 +1003,7 @@ function _picocli_privscreen_store_list() {
   local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--format' '--config' '--fields'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("file" "fetched_at" "bytes" "status" "damage") # --fields values
+  local FIELD_option_args=("id" "fetched_at" "as_of" "members" "sources" "bytes" "status" "damage") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1017,6 +1035,45 @@ function _picocli_privscreen_store_list() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `export` subcommand.
+function _picocli_privscreen_store_export() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--snapshot' '--out' '--config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--snapshot')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `prune` subcommand.
 function _picocli_privscreen_store_prune() {
   # Get completion data
@@ -1025,12 +1082,18 @@ function _picocli_privscreen_store_prune() {
 
   local commands=""
   local flag_opts="'--damaged' '--dry-run' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--keep' '--config'"
+  local arg_opts="'--keep' '--history-before' '--lock-wait' '--config'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--keep')
+      return
+      ;;
+    '--history-before')
+      return
+      ;;
+    '--lock-wait')
       return
       ;;
     '--config')
@@ -1045,13 +1108,36 @@ function _picocli_privscreen_store_prune() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
-    local currIndex
-    currIndex=$(currentPositionalIndex "prune" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `migrate` subcommand.
+function _picocli_privscreen_store_migrate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--config')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
-      positionals=$( compgen -f -- "${curr_word}" ) # files
-    fi
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -37,6 +37,29 @@ public final class CliDriver {
   }
 
   /** A driver whose store is {@code home}, with retries 20 ms apart so fault tests run quickly. */
+  /**
+   * The store's fetches under {@code home} (its {@code PRIVSCREEN_HOME}), oldest first, each
+   * exported as snapshot JSON ({@code home/exported/ID.json}), as {@code store export} writes it.
+   */
+  public static List<Path> storedSnapshots(Path home) {
+    dev.privscreen.store.SnapshotStore store =
+        new dev.privscreen.store.SnapshotStore(home.resolve("snapshots"));
+    List<Path> out = new java.util.ArrayList<>();
+    try {
+      Path dir = java.nio.file.Files.createDirectories(home.resolve("exported"));
+      for (String id : store.ids()) {
+        Path f = dir.resolve(id + ".json");
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(f)) {
+          dev.privscreen.store.SnapshotWriter.write(store.read(id, line -> {}), w);
+        }
+        out.add(f);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
+  }
+
   public static CliDriver at(Path home) {
     return new CliDriver()
         .env("PRIVSCREEN_HOME", home.toString())

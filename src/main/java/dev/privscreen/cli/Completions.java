@@ -56,7 +56,7 @@ final class Completions {
     names.put("sector", columns(SectorCommand.COLUMNS));
     names.put("events", columns(EventsCommand.COLUMNS));
     names.put("universe", columns(UniverseCommand.COLUMNS));
-    names.put("list", columns(StoreCommand.Entry.COLUMNS));
+    names.put("list", columns(StoreCommand.COLUMNS));
     List<String> replay = new java.util.ArrayList<>(List.of("date"));
     replay.addAll(new Fields());
     names.put("replay", replay);

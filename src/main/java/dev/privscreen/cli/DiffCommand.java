@@ -39,7 +39,8 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {
       "  privscreen diff --since-last --oi-breakout --listed-within 1d --match any",
-      "  privscreen diff old.json new.json --min-gain 7d=50 --json"
+      "  privscreen diff old.json new.json --min-gain 7d=50 --json",
+      "  privscreen diff 20261120T060000Z 20261120T070000Z --oi-breakout"
     },
     sortOptions = false,
     description =
@@ -53,7 +54,9 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..2",
       paramLabel = "SNAPSHOT",
-      description = "OLD and NEW: snapshot JSON files or CSV directories.")
+      description =
+          "OLD and NEW: snapshot JSON files, CSV directories, or ids of fetches of the store"
+              + " (20261120T060000Z).")
   List<String> snapshots = new ArrayList<>();
 
   @Option(names = "--since-last", description = "Compare the store's two newest snapshots.")
@@ -153,8 +156,14 @@ final class DiffCommand implements Callable<Integer> {
     return new Snapshot[] {read(snapshots.get(0), req), read(snapshots.get(1), req)};
   }
 
-  /** A snapshot to screen as of its own day: the tables and days the screen uses (Projection). */
+  /**
+   * A snapshot to screen as of its own day: the tables and days the screen uses (Projection). A
+   * fetch id that is not a path names a fetch of the store.
+   */
   private Snapshot read(String path, ScreenRequest req) {
+    if (dev.privscreen.store.FetchIds.isId(path) && !java.nio.file.Files.exists(Path.of(path))) {
+      return SourceOptions.byId(root.ctx, root.global.quiet, path);
+    }
     return SnapshotReader.read(
         Path.of(path),
         Projection.scope(

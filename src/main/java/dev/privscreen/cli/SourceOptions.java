@@ -1,6 +1,7 @@
 package dev.privscreen.cli;
 
 import dev.privscreen.error.DataException;
+import dev.privscreen.error.UsageException;
 import dev.privscreen.model.Snapshot;
 import dev.privscreen.source.SnapshotReader;
 import dev.privscreen.store.SnapshotStore;
@@ -18,6 +19,15 @@ public final class SourceOptions {
           "Snapshot JSON file, CSV directory, or - for JSON on stdin (default: the newest"
               + " snapshot in the store).")
   java.nio.file.Path from; // a Path, so shells complete file names; "-" is stdin
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "ID",
+      description =
+          "A past fetch of the store by its id (its UTC time, 20261120T010000Z; 'privscreen store"
+              + " list' shows them): the command prints what it printed when that fetch was the"
+              + " newest.")
+  String snapshot;
 
   @Option(
       names = "--as-of",
@@ -46,10 +56,31 @@ public final class SourceOptions {
    *     are read whole
    */
   Snapshot load(Context ctx, boolean quiet, SnapshotReader.Scope scope) {
+    if (from != null && snapshot != null) {
+      throw new UsageException(
+          "--from and --snapshot contradict each other: choose one source of data");
+    }
     if (from != null) {
       return SnapshotReader.read(from.toString(), ctx.stdin(), scope);
     }
+    if (snapshot != null) {
+      return byId(ctx, quiet, snapshot);
+    }
     return newest(ctx, quiet, 1).get(0).snapshot();
+  }
+
+  /** The store's fetch of this id; an unknown id is a usage error naming the nearest ones. */
+  static Snapshot byId(Context ctx, boolean quiet, String id) {
+    SnapshotStore store = new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
+    return store.read(id, warner(ctx, quiet));
+  }
+
+  static java.util.function.Consumer<String> warner(Context ctx, boolean quiet) {
+    return line -> {
+      if (!quiet) {
+        ctx.err().println("privscreen: warning: " + line);
+      }
+    };
   }
 
   /**
@@ -62,8 +93,8 @@ public final class SourceOptions {
     List<SnapshotStore.Stored> found =
         store.newestReadable(
             count,
-            SnapshotReader::read,
-            (p, why) -> {
+            warner(ctx, quiet),
+            (id, why) -> {
               damaged[0]++;
               if (!quiet) {
                 ctx.err().println("privscreen: warning: skipped a damaged snapshot: " + why);

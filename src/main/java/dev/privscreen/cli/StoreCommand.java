@@ -1,22 +1,25 @@
 package dev.privscreen.cli;
 
 import dev.privscreen.error.DataException;
-import dev.privscreen.error.PrivscreenException;
 import dev.privscreen.error.UsageException;
 import dev.privscreen.format.Kind;
 import dev.privscreen.format.NamedColumn;
+import dev.privscreen.model.Snapshot;
 import dev.privscreen.output.RecordOutput;
-import dev.privscreen.source.SnapshotReader;
+import dev.privscreen.store.AtomicFile;
+import dev.privscreen.store.Compaction;
+import dev.privscreen.store.FactStore;
+import dev.privscreen.store.FetchIds;
+import dev.privscreen.store.Migration;
+import dev.privscreen.store.SnapshotCsvWriter;
 import dev.privscreen.store.SnapshotStore;
+import dev.privscreen.store.SnapshotWriter;
 import dev.privscreen.store.StorePaths;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,18 +29,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code privscreen store list|prune}: what is stored, and its upkeep. */
+/** {@code privscreen store list|export|prune|migrate}: what is stored, and its upkeep. */
 @Command(
     name = "store",
     mixinStandardHelpOptions = true,
     footerHeading = "%nExamples:%n",
     footer = {
       "  privscreen store list",
+      "  privscreen store export --snapshot 20261120T010000Z --out state.json",
       "  privscreen store prune --keep 90d",
       "  privscreen store prune --damaged"
     },
-    description = "List the stored snapshots, or prune old ones.",
-    subcommands = {StoreCommand.ListStore.class, StoreCommand.Prune.class})
+    description =
+        "List the store's fetches, export one as a snapshot, prune old ones, or convert a store"
+            + " of the old layout.",
+    subcommands = {
+      StoreCommand.ListStore.class,
+      StoreCommand.Export.class,
+      StoreCommand.Prune.class,
+      StoreCommand.Migrate.class
+    })
 final class StoreCommand implements Runnable {
   @ParentCommand RootCommand root;
 
@@ -45,77 +56,33 @@ final class StoreCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say list or prune");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "say list, export, prune or migrate");
   }
 
-  /**
-   * One stored snapshot file.
-   *
-   * @param damage why it does not read, or null when it does
-   */
-  record Entry(Path path, Instant fetchedAt, long bytes, String damage) {
-    static final List<NamedColumn<Entry>> COLUMNS =
-        List.of(
-            new NamedColumn<>("file", Kind.TEXT, e -> e.path().toString()),
-            new NamedColumn<>("fetched_at", Kind.TIME, Entry::fetchedAt),
-            new NamedColumn<>(
-                "bytes", Kind.INTEGER, e -> (int) Math.min(Integer.MAX_VALUE, e.bytes())),
-            new NamedColumn<>("status", Kind.TEXT, e -> e.damaged() ? "damaged" : "ok"),
-            new NamedColumn<>("damage", Kind.TEXT, Entry::damage));
+  static final List<NamedColumn<SnapshotStore.Fetch>> COLUMNS =
+      List.of(
+          new NamedColumn<>("id", Kind.TEXT, SnapshotStore.Fetch::id),
+          new NamedColumn<>("fetched_at", Kind.TIME, SnapshotStore.Fetch::fetchedAt),
+          new NamedColumn<>("as_of", Kind.TIME, SnapshotStore.Fetch::asOf),
+          new NamedColumn<>("members", Kind.INTEGER, e -> e.members() < 0 ? null : e.members()),
+          new NamedColumn<>("sources", Kind.TEXT, SnapshotStore.Fetch::sources),
+          new NamedColumn<>(
+              "bytes", Kind.INTEGER, e -> (int) Math.min(Integer.MAX_VALUE, e.bytes())),
+          new NamedColumn<>("status", Kind.TEXT, e -> e.damaged() ? "damaged" : "ok"),
+          new NamedColumn<>("damage", Kind.TEXT, SnapshotStore.Fetch::damage));
 
-    boolean damaged() {
-      return damage != null;
-    }
-  }
-
-  /**
-   * The stored snapshots, oldest first, each read to tell whether it is damaged (only when {@code
-   * check}: reading every snapshot takes a while in a large store).
-   */
-  static List<Entry> entries(Context ctx, boolean check) {
-    List<Entry> out = new ArrayList<>();
-    for (Path p : new SnapshotStore(StorePaths.from(ctx.env()).snapshots()).list()) {
-      String name = p.getFileName().toString();
-      Instant t =
-          LocalDateTime.parse(
-                  name.substring(0, 15), DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss"))
-              .toInstant(ZoneOffset.UTC);
-      long bytes;
-      try {
-        bytes = Files.size(p);
-      } catch (IOException e) {
-        bytes = -1; // removed under us, or unreadable: the read below says which
-      }
-      String damage = null;
-      if (check) {
-        try {
-          SnapshotReader.read(p);
-        } catch (PrivscreenException e) {
-          damage = e.getMessage();
-        }
-      }
-      out.add(new Entry(p, t, Math.max(0, bytes), damage));
-    }
-    return out;
-  }
-
-  /** The newest snapshot that reads: the one every later fetch builds on, never pruned. */
-  private static Path newestReadable(List<Entry> all) {
-    for (int i = all.size() - 1; i >= 0; i--) {
-      if (!all.get(i).damaged()) {
-        return all.get(i).path().toAbsolutePath();
-      }
-    }
-    return null;
+  static SnapshotStore store(Context ctx) {
+    return new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
   }
 
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
       description = {
-        "The stored snapshots, oldest first, each read to mark the damaged ones (status, damage).",
-        "A damaged snapshot is skipped by every reader; remove it with 'store prune FILE' or"
-            + " 'store prune --damaged'."
+        "The store's fetches, oldest first: id (its UTC time, for --snapshot ID), as-of, members,"
+            + " each source's status, the bytes it added, and whether it reads (status, damage).",
+        "A damaged fetch is skipped by every reader; forget it with 'store prune --damaged'."
       })
   static final class ListStore implements Callable<Integer> {
     @ParentCommand StoreCommand store;
@@ -125,27 +92,81 @@ final class StoreCommand implements Runnable {
     @Override
     public Integer call() {
       Context ctx = store.root.ctx;
-      List<Entry> all = entries(ctx, true);
+      SnapshotStore s = store(ctx);
+      List<SnapshotStore.Fetch> all = s.list(true);
       RecordOutput.list(
           output.format(),
           OutputOptions.style(ctx, store.root.global),
           output.out(ctx, true),
-          g -> g.writeStringField("schema", "privscreen.store/1"),
-          "snapshots",
+          g -> g.writeStringField("schema", "privscreen.store/2"),
+          "fetches",
           all,
-          output.select(Entry.COLUMNS));
+          output.select(COLUMNS));
       if (output.format() == dev.privscreen.output.OutputFormat.table && !store.root.global.quiet) {
-        long bytes = all.stream().mapToLong(Entry::bytes).sum();
-        long damaged = all.stream().filter(Entry::damaged).count();
+        long bytes = all.stream().mapToLong(SnapshotStore.Fetch::bytes).sum();
+        long damaged = all.stream().filter(SnapshotStore.Fetch::damaged).count();
         ctx.err()
             .println(
                 all.size()
-                    + " snapshots"
+                    + " fetches"
                     + (damaged > 0 ? " (" + damaged + " damaged)" : "")
                     + ", "
                     + (bytes >> 10)
                     + " KiB, in "
-                    + StorePaths.from(ctx.env()).snapshots());
+                    + s.dir()
+                    + (s.factStore() ? "" : " (the old layout: one file a fetch)"));
+      }
+      return ExitCode.OK.code;
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  privscreen store export --out now.json",
+        "  privscreen store export --snapshot 20261120T010000Z --out nov20/",
+        "  privscreen store export --out - | jq '.assets | length'"
+      },
+      description =
+          "Write a fetch (the newest, or --snapshot ID) as a snapshot: JSON (FILE.json, or - for"
+              + " stdout) or a CSV directory (any other path), as --from reads them.")
+  static final class Export implements Callable<Integer> {
+    @ParentCommand StoreCommand store;
+
+    @Option(
+        names = "--snapshot",
+        paramLabel = "ID",
+        description = "The fetch to export (default: the newest that reads).")
+    String snapshot;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "PATH",
+        description = "FILE.json, a directory for CSV, or - for JSON on stdout.")
+    Path out;
+
+    @Override
+    public Integer call() {
+      Context ctx = store.root.ctx;
+      boolean quiet = store.root.global.quiet;
+      Snapshot s =
+          snapshot != null
+              ? SourceOptions.byId(ctx, quiet, snapshot)
+              : SourceOptions.newest(ctx, quiet, 1).get(0).snapshot();
+      try {
+        if (out.toString().equals("-")) {
+          SnapshotWriter.write(s, ctx.out());
+          ctx.out().flush();
+        } else if (out.getFileName().toString().endsWith(".json")) {
+          AtomicFile.write(out, true, w -> SnapshotWriter.write(s, w));
+        } else {
+          SnapshotCsvWriter.write(s, out);
+        }
+      } catch (IOException e) {
+        throw new DataException(out + ": cannot write: " + e.getMessage(), e);
       }
       return ExitCode.OK.code;
     }
@@ -155,10 +176,10 @@ final class StoreCommand implements Runnable {
       name = "prune",
       mixinStandardHelpOptions = true,
       description = {
-        "Remove snapshots fetched longer ago than --keep, the damaged ones (--damaged), or the"
-            + " files named.",
-        "The newest readable snapshot is never removed: every fetch carries the history before it"
-            + " forward, so it holds all the history look-backs need."
+        "Forget fetches older than --keep, the damaged ones (--damaged), or those named: they no"
+            + " longer reproduce by id. The history stays: every day's latest value is kept,"
+            + " unless --history-before drops the days before a date.",
+        "The newest fetch that reads is never forgotten."
       })
   static final class Prune implements Callable<Integer> {
     @ParentCommand StoreCommand store;
@@ -167,77 +188,167 @@ final class StoreCommand implements Runnable {
         names = "--keep",
         paramLabel = "DURATION",
         converter = Converters.DurationConverter.class,
-        description = "Keep snapshots fetched within this long (e.g. 90d).")
+        description = "Keep the fetches of this long (e.g. 90d).")
     Duration keep;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Snapshot files to remove.")
-    List<Path> files = new ArrayList<>();
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "Fetches to forget.")
+    List<String> ids = new ArrayList<>();
 
-    @Option(names = "--damaged", description = "Remove the snapshots that do not read.")
+    @Option(names = "--damaged", description = "Forget the fetches that do not read.")
     boolean damaged;
 
-    @Option(names = "--dry-run", description = "Say what would be removed; remove nothing.")
+    @Option(
+        names = "--history-before",
+        paramLabel = "DATE",
+        converter = Converters.Day.class,
+        description = "Also drop the history of the days before DATE (YYYY-MM-DD).")
+    LocalDate historyBefore;
+
+    @Option(names = "--dry-run", description = "Say what would be forgotten; change nothing.")
     boolean dryRun;
+
+    @Option(
+        names = "--lock-wait",
+        paramLabel = "DURATION",
+        converter = Converters.DurationConverter.class,
+        description = "How long to wait for a running fetch (default: 30s).")
+    Duration lockWait = Duration.ofSeconds(30);
 
     @Override
     public Integer call() {
       Context ctx = store.root.ctx;
-      int ways = (keep == null ? 0 : 1) + (damaged ? 1 : 0) + (files.isEmpty() ? 0 : 1);
-      if (ways != 1) {
-        throw new UsageException("give one of --keep DURATION, --damaged, or the files to remove");
+      int ways = (keep == null ? 0 : 1) + (damaged ? 1 : 0) + (ids.isEmpty() ? 0 : 1);
+      if (ways > 1 || (ways == 0 && historyBefore == null)) {
+        throw new UsageException(
+            "give one of --keep DURATION, --damaged, or the ids to forget (or --history-before"
+                + " DATE alone)");
       }
-      List<Entry> all = entries(ctx, true);
-      if (all.isEmpty()) {
-        return ExitCode.OK.code;
+      SnapshotStore s = store(ctx);
+      boolean quiet = store.root.global.quiet;
+      return s.locked(
+          lockWait,
+          SourceOptions.warner(ctx, quiet),
+          () -> {
+            if (!dryRun) {
+              s.removeLeftovers();
+              migrated(ctx, quiet, s.migrateIfOld(SourceOptions.warner(ctx, quiet)));
+            }
+            List<SnapshotStore.Fetch> all = s.list(damaged || !ids.isEmpty());
+            if (all.isEmpty()) {
+              return ExitCode.OK.code;
+            }
+            String newest = null;
+            for (int i = all.size() - 1; i >= 0 && newest == null; i--) {
+              if (!all.get(i).damaged() && !all.get(i).id().equals("?")) {
+                newest = all.get(i).id();
+              }
+            }
+            java.util.Set<String> doomed = new java.util.LinkedHashSet<>();
+            Instant cutoff = keep == null ? null : Instant.now().minus(keep);
+            for (SnapshotStore.Fetch f : all) {
+              if (f.id().equals(newest) || f.id().equals("?")) {
+                continue;
+              }
+              if ((cutoff != null && f.fetchedAt().isBefore(cutoff)) || (damaged && f.damaged())) {
+                doomed.add(f.id());
+              }
+            }
+            List<String> known = all.stream().map(SnapshotStore.Fetch::id).toList();
+            for (String id : ids) {
+              if (!known.contains(id)) {
+                throw FetchIds.unknown(id, known);
+              }
+              if (id.equals(newest)) {
+                throw new UsageException(
+                    id + " is the newest fetch that reads; it is never forgotten");
+              }
+              doomed.add(id);
+            }
+            if (!s.factStore()) { // a dry run on a store of the old layout
+              for (String id : doomed) {
+                ctx.out().println(id);
+              }
+              report(ctx, quiet, doomed.size(), all.size(), 0, 0);
+              return ExitCode.OK.code;
+            }
+            Compaction.Result r =
+                Compaction.run(
+                    new FactStore(s.dir()), e -> !doomed.contains(e.id()), historyBefore, dryRun);
+            for (String id : r.forgotten()) {
+              ctx.out().println(id);
+            }
+            report(ctx, quiet, r.forgotten().size(), all.size(), r.bytesBefore(), r.bytesAfter());
+            return ExitCode.OK.code;
+          });
+    }
+
+    private void report(
+        Context ctx, boolean quiet, int forgotten, int of, long before, long after) {
+      if (quiet) {
+        return;
       }
-      Path newest = newestReadable(all);
-      List<Path> doomed = new ArrayList<>();
-      if (keep != null) {
-        Instant cutoff = Instant.now().minus(keep);
-        for (Entry e : all) {
-          if (e.fetchedAt().isBefore(cutoff) && !e.path().toAbsolutePath().equals(newest)) {
-            doomed.add(e.path());
-          }
-        }
-      } else if (damaged) {
-        for (Entry e : all) {
-          if (e.damaged()) {
-            doomed.add(e.path());
-          }
-        }
-      } else {
-        for (Path f : files) {
-          Path abs = f.toAbsolutePath();
-          if (all.stream().noneMatch(e -> e.path().toAbsolutePath().equals(abs))) {
-            throw new UsageException(f + " is not a snapshot in the store");
-          }
-          if (abs.equals(newest)) {
-            throw new UsageException(
-                f + " is the newest readable snapshot; it holds the history and is never pruned");
-          }
-          doomed.add(f);
-        }
-      }
-      for (Path p : doomed) {
-        if (!dryRun) {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException e) {
-            throw new DataException(p + ": cannot remove: " + e.getMessage(), e);
-          }
-        }
-        ctx.out().println(p);
-      }
-      if (!store.root.global.quiet) {
-        ctx.err()
-            .println(
-                (dryRun ? "would remove " : "removed ")
-                    + doomed.size()
-                    + " of "
-                    + all.size()
-                    + " snapshots");
-      }
-      return ExitCode.OK.code;
+      ctx.err()
+          .println(
+              (dryRun ? "would forget " : "forgot ")
+                  + forgotten
+                  + " of "
+                  + of
+                  + " fetches"
+                  + (dryRun || before == 0
+                      ? ""
+                      : " (" + (before >> 10) + " KiB to " + (after >> 10) + " KiB)")
+                  + (forgotten > 0 ? "; they no longer reproduce by id" : ""));
+    }
+  }
+
+  static void migrated(Context ctx, boolean quiet, Migration.Result m) {
+    if (m != null && !quiet) {
+      ctx.err()
+          .println(
+              "converted the store to keep each fact once: "
+                  + m.converted()
+                  + " fetches ("
+                  + (m.bytesBefore() >> 10)
+                  + " KiB to "
+                  + (m.bytesAfter() >> 10)
+                  + " KiB), each read back equal"
+                  + (m.damaged().isEmpty()
+                      ? ""
+                      : "; " + m.damaged().size() + " damaged kept aside in damaged/"));
+    }
+  }
+
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Convert a store of the old layout (a whole snapshot file per fetch) to one that keeps"
+              + " each fact once; every fetch keeps its id, and each is read back equal before the"
+              + " old files go. The first fetch of this version does it too.")
+  static final class Migrate implements Callable<Integer> {
+    @ParentCommand StoreCommand store;
+
+    @Override
+    public Integer call() {
+      Context ctx = store.root.ctx;
+      boolean quiet = store.root.global.quiet;
+      SnapshotStore s = store(ctx);
+      return s.locked(
+          Duration.ofSeconds(30),
+          SourceOptions.warner(ctx, quiet),
+          () -> {
+            s.removeLeftovers();
+            Migration.Result m = s.migrateIfOld(SourceOptions.warner(ctx, quiet));
+            if (m == null && !quiet) {
+              ctx.err()
+                  .println(
+                      s.factStore()
+                          ? "the store already keeps each fact once"
+                          : "no fetches to convert in " + s.dir());
+            }
+            migrated(ctx, quiet, m);
+            return ExitCode.OK.code;
+          });
     }
   }
 }

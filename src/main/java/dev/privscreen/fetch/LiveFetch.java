@@ -4,7 +4,6 @@ import dev.privscreen.error.DataException;
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.Snapshot;
 import dev.privscreen.model.SourceStatus;
-import dev.privscreen.source.SnapshotReader;
 import dev.privscreen.source.http.Caller;
 import dev.privscreen.source.http.Deadline;
 import dev.privscreen.source.http.DiskCache;
@@ -13,6 +12,7 @@ import dev.privscreen.source.http.Http;
 import dev.privscreen.source.http.HttpSettings;
 import dev.privscreen.source.http.Redactor;
 import dev.privscreen.store.HistoryMerge;
+import dev.privscreen.store.Migration;
 import dev.privscreen.store.SnapshotStore;
 import dev.privscreen.store.StorePaths;
 import dev.privscreen.universe.Universe;
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 
 /**
  * One live fetch as {@code fetch} and {@code screen --live} run it: under the store's lock, the
@@ -52,11 +53,15 @@ public final class LiveFetch {
   }
 
   /**
-   * @param snapshot the merged snapshot
-   * @param written where it was written, or null
+   * @param merged the snapshot with the stored history, made when asked for
+   * @param written the fetch's id in the store, or the file it was written to, or null
    * @param failed how many sources failed (the snapshot has the others' data)
    */
-  public record Outcome(Snapshot snapshot, Path written, int failed) {}
+  public record Outcome(Supplier<Snapshot> merged, String written, int failed) {
+    public Snapshot snapshot() {
+      return merged.get();
+    }
+  }
 
   /**
    * Fetches and merges with the store's history; writes the snapshot to {@code out}, or into the
@@ -75,12 +80,25 @@ public final class LiveFetch {
         report::warn,
         () -> {
           store.removeLeftovers();
+          if (save && out == null) {
+            Migration.Result m = store.migrateIfOld(report::warn);
+            if (m != null) {
+              report.warn(
+                  "converted the store to keep each fact once: "
+                      + m.converted()
+                      + " fetches, "
+                      + (m.bytesBefore() >> 10)
+                      + " KiB to "
+                      + (m.bytesAfter() >> 10)
+                      + " KiB (every one read back equal)");
+            }
+          }
           Snapshot previous =
               store
                   .newestReadable(
                       1,
-                      SnapshotReader::read,
-                      (p, why) -> report.warn("skipped a damaged snapshot: " + why))
+                      report::warn,
+                      (id, why) -> report.warn("skipped a damaged snapshot: " + why))
                   .stream()
                   .findFirst()
                   .map(SnapshotStore.Stored::snapshot)
@@ -195,14 +213,17 @@ public final class LiveFetch {
       throw new DataException(
           "no asset data (coingecko brought none and no stored snapshot reads); nothing written");
     }
-    Snapshot merged = HistoryMerge.merge(previous, clean(r.snapshot()));
-    Path written = null;
-    if (save) {
-      written =
-          out != null
-              ? new SnapshotStore(out.toAbsolutePath().getParent())
-                  .writeAs(merged, out.toAbsolutePath())
-              : store.write(merged);
+    Snapshot fresh = clean(r.snapshot());
+    Supplier<Snapshot> merged = memo(() -> HistoryMerge.merge(previous, fresh));
+    String written = null;
+    if (save && out == null) {
+      String id = store.append(fresh, report::warn).id();
+      written = id;
+      merged = memo(() -> store.read(id, report::warn));
+    } else if (save) {
+      Path target = out.toAbsolutePath();
+      new SnapshotStore(target.getParent()).writeAs(merged.get(), target);
+      written = target.toString();
     }
     if (!failed.isEmpty()) {
       report.warn(
@@ -212,6 +233,18 @@ public final class LiveFetch {
               + " sources failed; the snapshot has the others' data");
     }
     return new Outcome(merged, written, failed.size());
+  }
+
+  private static <T> Supplier<T> memo(Supplier<T> make) {
+    Object[] held = {null};
+    return () -> {
+      if (held[0] == null) {
+        held[0] = make.get();
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) held[0];
+      return t;
+    };
   }
 
   /** Source detail strings are for the summary line, not the file: keep the file's error only. */

@@ -3,45 +3,50 @@ package dev.privscreen.store;
 import dev.privscreen.error.DataException;
 import dev.privscreen.error.PrivscreenException;
 import dev.privscreen.model.Snapshot;
+import dev.privscreen.source.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The local snapshot store: one JSON file per fetch, named by its UTC time ({@code
- * 20251107T000005Z.json}), so the newest sorts last. Temporary files of an unfinished write are
- * never taken for snapshots, and the next fetch removes them. A damaged file (a disk that filled
- * up, a hand edit) never wedges the store: readers pass over it to the newest one that reads.
+ * The local store as every command sees it: the fact store ({@link FactStore}) once a version that
+ * keeps each fact once has written to it, and until then the old layout, one whole snapshot JSON
+ * file per fetch named by its UTC time ({@code 20251107T000005Z.json}), which the first write
+ * converts ({@link Migration}). Either way a fetch is named by that time, its id. A damaged fetch
+ * never wedges the store: readers pass over it to the newest one that reads.
  */
 public final class SnapshotStore {
   private static final Pattern NAME = Pattern.compile("\\d{8}T\\d{6}(\\d{3})?Z\\.json");
-  private static final DateTimeFormatter FILE_NAME =
-      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   private final Path dir;
+  private final FactStore facts;
 
   public SnapshotStore(Path dir) {
     this.dir = dir;
+    this.facts = new FactStore(dir);
   }
 
   public Path dir() {
     return dir;
   }
 
-  /** The complete snapshots, oldest first. */
-  public List<Path> list() {
+  /** Whether the store keeps each fact once (else it is of the old layout, or empty). */
+  public boolean factStore() {
+    return facts.exists();
+  }
+
+  /** The old layout's snapshot files, oldest first. */
+  public List<Path> legacyFiles() {
     List<Path> out = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       return out;
@@ -59,33 +64,184 @@ public final class SnapshotStore {
     return out;
   }
 
-  /** A stored snapshot read back, and its file. */
-  public record Stored(Path path, Snapshot snapshot) {}
+  /**
+   * One fetch of the store.
+   *
+   * @param asOf null when not known without reading it (an old-layout file)
+   * @param members -1 when not known
+   * @param sources each source's status, or null when not known
+   * @param bytes what it added to the disk (an old-layout file: its size)
+   * @param damage why it does not read, or null when it does (or was not checked)
+   */
+  public record Fetch(
+      String id,
+      Instant fetchedAt,
+      Instant asOf,
+      int members,
+      String sources,
+      long bytes,
+      String damage) {
+    public boolean damaged() {
+      return damage != null;
+    }
+  }
 
   /**
-   * The newest {@code count} snapshots that read, newest first; each damaged one on the way is
-   * passed to {@code skipped} with the reader's message, and passed over.
+   * Every fetch, oldest first; with {@code check} each one is read to tell whether it is damaged
+   * (reading every fetch takes a while in a large store).
+   */
+  public List<Fetch> list(boolean check) {
+    List<Fetch> out = new ArrayList<>();
+    if (facts.exists()) {
+      Path gen = facts.generation();
+      FactStore.Index idx = FactStore.index(gen);
+      for (FetchEntry e : idx.fetches()) {
+        String damage = null;
+        if (check) {
+          try {
+            List<String> warnings = new ArrayList<>();
+            FactStore.rebuild(gen, e, FactStore.record(gen, e), warnings::add);
+            damage = warnings.isEmpty() ? null : String.join("; ", warnings);
+          } catch (PrivscreenException x) {
+            damage = x.getMessage();
+          }
+        }
+        out.add(
+            new Fetch(
+                e.id(), e.fetchedAt(), e.asOf(), e.members(), e.sources(), e.addedBytes(), damage));
+      }
+      for (String line : idx.damaged()) {
+        out.add(new Fetch("?", null, null, -1, null, 0, line + ": a damaged index line"));
+      }
+      return out;
+    }
+    for (Path p : legacyFiles()) {
+      String id = Migration.stem(p);
+      long bytes;
+      try {
+        bytes = Files.size(p);
+      } catch (IOException e) {
+        bytes = 0; // removed under us, or unreadable: the read below says which
+      }
+      String damage = null;
+      Instant asOf = null;
+      int members = -1;
+      String sources = null;
+      if (check) {
+        try {
+          Snapshot s = SnapshotReader.read(p);
+          asOf = s.asOf();
+          members = s.assets().size();
+          sources = FactStore.sources(s.sources());
+        } catch (PrivscreenException e) {
+          damage = e.getMessage();
+        }
+      }
+      out.add(new Fetch(id, FetchIds.instant(id), asOf, members, sources, bytes, damage));
+    }
+    return out;
+  }
+
+  /** The ids of the fetches, oldest first. */
+  public List<String> ids() {
+    if (facts.exists()) {
+      return facts.index().ids();
+    }
+    return legacyFiles().stream().map(Migration::stem).toList();
+  }
+
+  /**
+   * The fetch of this id, as it was when it was the newest.
    *
-   * @param read the reader (the store does not know the formats' readers)
+   * @throws dev.privscreen.error.UsageException naming the nearest ids, when there is none
+   */
+  public Snapshot read(String id, Consumer<String> warn) {
+    if (facts.exists()) {
+      FactStore.Index idx = facts.index();
+      FetchEntry e = idx.find(id);
+      if (e == null) {
+        throw FetchIds.unknown(id, idx.ids());
+      }
+      return facts.read(e, warn);
+    }
+    Path p = dir.resolve(id + ".json");
+    if (!FetchIds.isId(id) || !Files.exists(p)) {
+      throw FetchIds.unknown(id, ids());
+    }
+    return SnapshotReader.read(p);
+  }
+
+  /** A stored fetch read back, and its id. */
+  public record Stored(String id, Snapshot snapshot) {}
+
+  /**
+   * The newest {@code count} fetches that read, newest first; each damaged one on the way is passed
+   * to {@code skipped} with the reader's message, and passed over. Warnings of a fetch that reads
+   * (a damaged row of history skipped) go to {@code warn}.
    */
   public List<Stored> newestReadable(
-      int count, Function<Path, Snapshot> read, BiConsumer<Path, String> skipped) {
-    List<Path> all = list();
+      int count, Consumer<String> warn, BiConsumer<String, String> skipped) {
     List<Stored> out = new ArrayList<>();
+    if (facts.exists()) {
+      Path gen = facts.generation();
+      FactStore.Index idx = FactStore.index(gen);
+      for (String line : idx.damaged()) {
+        warn.accept(line + ": a damaged index line skipped");
+      }
+      List<FetchEntry> all = idx.fetches();
+      for (int i = all.size() - 1; i >= 0 && out.size() < count; i--) {
+        FetchEntry e = all.get(i);
+        try {
+          out.add(new Stored(e.id(), FactStore.rebuild(gen, e, FactStore.record(gen, e), warn)));
+        } catch (PrivscreenException x) {
+          skipped.accept(e.id(), x.getMessage());
+        }
+      }
+      return out;
+    }
+    List<Path> all = legacyFiles();
     for (int i = all.size() - 1; i >= 0 && out.size() < count; i--) {
       Path p = all.get(i);
       try {
-        out.add(new Stored(p, read.apply(p)));
+        out.add(new Stored(Migration.stem(p), SnapshotReader.read(p)));
       } catch (PrivscreenException e) {
-        skipped.accept(p, e.getMessage());
+        skipped.accept(Migration.stem(p), e.getMessage());
       }
     }
     return out;
   }
 
   /**
-   * Removes what a killed write left behind (dot files ending in {@code .tmp}); call it holding the
-   * lock, when no write of ours can be under way.
+   * Appends a fetch to the store (converting a store of the old layout first); call it holding the
+   * lock.
+   *
+   * @param fresh what the fetch brought; the history already stored fills the days it lacks
+   */
+  public FetchEntry append(Snapshot fresh, Consumer<String> warn) {
+    migrateIfOld(warn);
+    return facts.append(fresh, warn);
+  }
+
+  /**
+   * Converts a store of the old layout; call it holding the lock.
+   *
+   * @return what was done, or null when there was nothing to convert
+   */
+  public Migration.Result migrateIfOld(Consumer<String> warn) {
+    if (facts.exists()) {
+      return null;
+    }
+    List<Path> old = legacyFiles();
+    if (old.isEmpty()) {
+      return null;
+    }
+    return Migration.run(dir, old, warn);
+  }
+
+  /**
+   * Removes what a killed write left behind (dot files ending in {@code .tmp}, and a half-built
+   * generation of a killed migration or prune); call it holding the lock, when no write of ours can
+   * be under way.
    *
    * @return how many were removed
    */
@@ -96,7 +252,10 @@ public final class SnapshotStore {
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
       for (Path f : files) {
-        if (Files.deleteIfExists(f)) {
+        if (Files.isDirectory(f)) {
+          Migration.deleteTree(f);
+          n++;
+        } else if (Files.deleteIfExists(f)) {
           n++;
         }
       }
@@ -104,16 +263,6 @@ public final class SnapshotStore {
       // leftovers are harmless (never read as snapshots): try again at the next fetch
     }
     return n;
-  }
-
-  /** Writes a snapshot into the store under its as-of time; see {@link #writeAs}. */
-  public Path write(Snapshot s) {
-    String base = FILE_NAME.format(s.asOf());
-    Path target = dir.resolve(base + "Z.json");
-    if (Files.exists(target)) {
-      target = dir.resolve(base + String.format("%03d", s.asOf().toEpochMilli() % 1000) + "Z.json");
-    }
-    return writeAs(s, target);
   }
 
   /**

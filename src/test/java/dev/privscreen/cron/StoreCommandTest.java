@@ -18,7 +18,7 @@ class StoreCommandTest {
   }
 
   @Test
-  void listShowsTheSnapshotsAndPruneNeverRemovesTheNewest() throws IOException {
+  void listShowsTheFetchesAndPruneNeverForgetsTheNewest() throws IOException {
     Path store = Files.createDirectories(home.resolve("snapshots"));
     for (String name :
         new String[] {"20200101T000000Z.json", "20200601T000000Z.json", "20210101T000000Z.json"}) {
@@ -26,22 +26,75 @@ class StoreCommandTest {
     }
     Files.writeString(store.resolve(".20210102T000000Z.json123.tmp"), "half");
 
-    Result list = cli().run("store", "list", "--format", "csv", "--fields", "file,fetched_at");
+    Result list =
+        cli().run("store", "list", "--format", "csv", "--fields", "id,fetched_at,members");
     assertThat(list.stdout().lines().skip(1))
         .containsExactly(
-            store.resolve("20200101T000000Z.json") + ",2020-01-01T00:00:00Z",
-            store.resolve("20200601T000000Z.json") + ",2020-06-01T00:00:00Z",
-            store.resolve("20210101T000000Z.json") + ",2021-01-01T00:00:00Z");
+            "20200101T000000Z,2020-01-01T00:00:00Z,11",
+            "20200601T000000Z,2020-06-01T00:00:00Z,11",
+            "20210101T000000Z,2021-01-01T00:00:00Z,11");
 
-    // every snapshot is older than 90 days: all but the newest go
+    // every fetch is older than 90 days: all but the newest are forgotten (after the store is
+    // converted: the same snapshot three times is its facts once and three small records)
     Result prune = cli().run("store", "prune", "--keep", "90d");
     assertThat(prune.exitCode()).as(prune.toString()).isZero();
-    assertThat(store.toFile().list((d, n) -> n.endsWith("Z.json")))
-        .containsExactly("20210101T000000Z.json");
+    assertThat(prune.stdout().lines()).containsExactly("20200101T000000Z", "20200601T000000Z");
+    assertThat(prune.stderr()).contains("forgot 2 of 3 fetches");
+    assertThat(store.resolve(".20210102T000000Z.json123.tmp")).doesNotExist();
+    assertThat(cli().run("store", "list", "--format", "csv", "--fields", "id").stdout().lines())
+        .containsExactly("id", "20210101T000000Z");
 
-    Result newest = cli().run("store", "prune", store.resolve("20210101T000000Z.json").toString());
+    Result newest = cli().run("store", "prune", "20210101T000000Z");
     assertThat(newest.exitCode()).isEqualTo(2);
-    assertThat(newest.stderr())
-        .contains("is the newest readable snapshot; it holds the history and is never pruned");
+    assertThat(newest.stderr()).contains("is the newest fetch that reads; it is never forgotten");
+
+    Result unknown = cli().run("screen", "--snapshot", "20210101T010000Z");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.stderr())
+        .startsWith(
+            "privscreen: no fetch 20210101T010000Z in the store; nearest: 20210101T000000Z"
+                + " ('privscreen store list' shows them all)\n");
+  }
+
+  @Test
+  void exportWritesAnyFetchAsJsonOrCsvThatScreensTheSame() throws IOException {
+    Path store = Files.createDirectories(home.resolve("snapshots"));
+    Files.copy(Path.of("examples/privacy-2025-11-07.json"), store.resolve("20251107T000000Z.json"));
+    assertThat(cli().run("store", "migrate").exitCode()).isZero();
+    String[] rules = {"--min-gain", "7d=100", "--format", "csv"};
+    String fromExample =
+        cli()
+            .run(
+                concat(
+                    new String[] {"screen", "--from", "examples/privacy-2025-11-07.json"}, rules))
+            .stdout();
+
+    Path json = home.resolve("out.json");
+    Path csv = home.resolve("out-csv");
+    assertThat(
+            cli()
+                .run("store", "export", "--snapshot", "20251107T000000Z", "--out", json.toString())
+                .exitCode())
+        .isZero();
+    assertThat(cli().run("store", "export", "--out", csv.toString()).exitCode()).isZero();
+
+    assertThat(
+            cli().run(concat(new String[] {"screen", "--from", json.toString()}, rules)).stdout())
+        .isEqualTo(fromExample);
+    assertThat(cli().run(concat(new String[] {"screen", "--from", csv.toString()}, rules)).stdout())
+        .isEqualTo(fromExample);
+    assertThat(
+            cli()
+                .run(concat(new String[] {"screen", "--snapshot", "20251107T000000Z"}, rules))
+                .stdout())
+        .isEqualTo(fromExample);
+    assertThat(cli().run("store", "export", "--out", "-").stdout())
+        .startsWith("{\"schema\":\"privscreen.snapshot/1\"");
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

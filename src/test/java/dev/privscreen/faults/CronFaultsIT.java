@@ -75,7 +75,9 @@ class CronFaultsIT {
                           "privscreen: okx: failed: okx /api/v5/public/instruments: cannot connect"
                               + " to 127.0.0.1 (connection refused)"));
       Quiet.noNoise(p.stderr());
-      assertThat(Path.of(p.stdout().strip())).exists();
+      // it prints the new fetch's id, which the store now has
+      assertThat(new dev.privscreen.store.SnapshotStore(home.resolve("snapshots")).ids())
+          .containsExactly(p.stdout().strip());
     }
   }
 

@@ -287,13 +287,7 @@ class NetworkFaultsTest {
   // ---- helpers ----
 
   List<Path> snapshots() throws IOException {
-    Path dir = home.resolve("snapshots");
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith("Z.json")).toList();
-    }
+    return CliDriver.storedSnapshots(home);
   }
 
   void assertNoKeyAnywhere(Result r) {

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,16 +87,20 @@ class StoreFaultsTest {
     Result f = fetch();
 
     assertThat(f.exitCode()).as(f.toString()).isZero();
-    assertThat(f.stderr()).contains("skipped a damaged snapshot: " + store.resolve(DAMAGED));
-    Path written = Path.of(f.stdout().strip());
-    assertThat(written.getFileName().toString()).isGreaterThan(DAMAGED);
-    // the new snapshot carries the good one's history forward (ZEC's close of 2025-11-01)
+    // the first write converts the old store: the damaged file is kept aside, never fatal
+    assertThat(f.stderr())
+        .contains("kept aside a damaged snapshot: " + store.resolve(DAMAGED))
+        .contains("converted the store to keep each fact once: 1 fetches");
+    assertThat(store.resolve("damaged/" + DAMAGED)).exists();
+    String id = f.stdout().strip();
+    assertThat(id).isGreaterThan(DAMAGED);
+    // the new fetch carries the good one's history forward (ZEC's close of 2025-11-01)
     Result s =
         cli()
             .run(
                 "screen",
-                "--from",
-                written.toString(),
+                "--snapshot",
+                id,
                 "--as-of",
                 "2025-11-01",
                 "--json",
@@ -109,36 +115,103 @@ class StoreFaultsTest {
   }
 
   @Test
-  void storeListMarksTheDamagedAndPruneCanRemoveIt() throws IOException {
+  void storeListOfAnOldStoreMarksTheDamagedAndPruneConvertsItFirst() throws IOException {
     goodThenDamaged();
 
     Result list = cli().run("store", "list", "--json");
     assertThat(list.exitCode()).as(list.toString()).isZero();
-    JsonNode snaps = list.json().get("snapshots");
+    JsonNode snaps = list.json().get("fetches");
+    assertThat(snaps.get(0).get("id").asText()).isEqualTo("20251107T000000Z");
     assertThat(snaps.get(0).get("status").asText()).isEqualTo("ok");
     assertThat(snaps.get(0).get("damage").isNull()).isTrue();
     assertThat(snaps.get(1).get("status").asText()).isEqualTo("damaged");
     assertThat(snaps.get(1).get("damage").asText()).contains(DAMAGED);
-    assertThat(cli().run("store", "list").stderr()).contains("2 snapshots (1 damaged)");
+    assertThat(cli().run("store", "list").stderr()).contains("2 fetches (1 damaged)");
 
-    // --keep 0d takes the damaged newest, never the newest readable
+    // prune writes: it converts the store (the damaged file kept aside), never forgets the newest
     Result keep = cli().run("store", "prune", "--keep", "0d");
     assertThat(keep.exitCode()).as(keep.toString()).isZero();
-    assertThat(store.toFile().list((d, n) -> n.endsWith("Z.json"))).containsExactly(GOOD);
+    assertThat(store.resolve("damaged/" + DAMAGED)).exists();
+    Result after = cli().run("store", "list", "--format", "csv", "--fields", "id,status");
+    assertThat(after.stdout().lines()).containsExactly("id,status", "20251107T000000Z,ok");
+  }
+
+  /** A store of two fetches whose newest record is damaged (a bad sector, a hand edit). */
+  String twoFetchesTheNewestDamaged() throws IOException {
+    Files.copy(Path.of(CliDriver.EXAMPLE_JSON), store.resolve(GOOD));
+    Files.copy(Path.of(CliDriver.EXAMPLE_JSON), store.resolve(DAMAGED));
+    assertThat(cli().run("store", "migrate").exitCode()).isZero();
+    Path gen = store.resolve("gen-1");
+    Path records;
+    try (var s = Files.list(gen)) {
+      records = s.filter(p -> p.toString().endsWith(".json.gz")).findFirst().orElseThrow();
+    }
+    try (RandomAccessFile f = new RandomAccessFile(records.toFile(), "rw")) {
+      f.seek(f.length() - 30);
+      f.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    }
+    return DAMAGED.replace(".json", "");
   }
 
   @Test
-  void aDamagedNewestCanBeRemovedByNameOrWithDamaged() throws IOException {
-    goodThenDamaged();
-    Result byName = cli().run("store", "prune", store.resolve(DAMAGED).toString());
-    assertThat(byName.exitCode()).as(byName.toString()).isZero();
-    assertThat(store.resolve(DAMAGED)).doesNotExist();
+  void aDamagedFetchIsSkippedMarkedAndForgottenByIdOrWithDamaged() throws IOException {
+    String damaged = twoFetchesTheNewestDamaged();
 
-    Files.delete(store.resolve(GOOD));
-    goodThenDamaged();
+    Result r = cli().run("screen", "--json", "--min-gain", "7d=100");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.symbols()).containsExactly("ZK", "DASH", "ZEN", "DCR");
+    assertThat(r.stderr().lines().toList())
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .startsWith("privscreen: warning: skipped a damaged snapshot: ")
+                    .contains("fetch " + damaged));
+    Result list = cli().run("store", "list", "--format", "csv", "--fields", "id,status");
+    assertThat(list.stdout().lines())
+        .containsExactly("id,status", "20251107T000000Z,ok", damaged + ",damaged");
+
+    Result byId = cli().run("store", "prune", damaged);
+    assertThat(byId.exitCode()).as(byId.toString()).isZero();
+    assertThat(cli().run("store", "list", "--format", "csv", "--fields", "id").stdout().lines())
+        .containsExactly("id", "20251107T000000Z");
+    assertThat(cli().run("screen", "--json").stderr()).isEmpty();
+  }
+
+  @Test
+  void pruneDamagedForgetsWhatDoesNotRead() throws IOException {
+    twoFetchesTheNewestDamaged();
     Result damaged = cli().run("store", "prune", "--damaged");
     assertThat(damaged.exitCode()).as(damaged.toString()).isZero();
-    assertThat(store.toFile().list((d, n) -> n.endsWith("Z.json"))).containsExactly(GOOD);
+    assertThat(cli().run("store", "list", "--format", "csv", "--fields", "id").stdout().lines())
+        .containsExactly("id", "20251107T000000Z");
+  }
+
+  @Test
+  void aDamagedRowOfHistoryLosesOnlyItselfWithOneWarningNamingIt() throws IOException {
+    Files.copy(Path.of(CliDriver.EXAMPLE_JSON), store.resolve(GOOD));
+    assertThat(cli().run("store", "migrate").exitCode()).isZero();
+    Path prices = store.resolve("gen-1/prices.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(prices));
+    lines.set(5, "?".repeat(lines.get(5).length())); // the same length: a bad sector
+    lines.set(9, lines.get(9).replace(",", ";"));
+    Files.write(prices, lines);
+
+    Result r = cli().run("screen", "--json", "--min-gain", "7d=100");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.stderr().lines().toList())
+        .singleElement()
+        .isEqualTo("privscreen: warning: " + prices + ":6: damaged row skipped (and 1 more)");
+    assertThat(
+            cli()
+                .run("store", "list", "--json")
+                .json()
+                .get("fetches")
+                .get(0)
+                .get("status")
+                .asText())
+        .isEqualTo("damaged");
   }
 
   @Test

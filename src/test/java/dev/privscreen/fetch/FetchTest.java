@@ -50,11 +50,9 @@ class FetchTest {
   }
 
   Path onlySnapshot() throws IOException {
-    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
-      List<Path> files = s.filter(p -> p.getFileName().toString().endsWith("Z.json")).toList();
-      assertThat(files).hasSize(1);
-      return files.get(0);
-    }
+    List<Path> files = CliDriver.storedSnapshots(home);
+    assertThat(files).hasSize(1);
+    return files.get(0);
   }
 
   @Test
@@ -62,7 +60,8 @@ class FetchTest {
     Result f = fetch();
 
     assertThat(f.exitCode()).as(f.toString()).isZero();
-    assertThat(f.stdout().strip()).isEqualTo(onlySnapshot().toString());
+    // it prints the fetch's id, for --snapshot ID
+    assertThat(home.resolve("exported/" + f.stdout().strip() + ".json")).isEqualTo(onlySnapshot());
     assertThat(f.stderr())
         .contains("coingecko: ok (5 calls; 3 assets, 93 daily prices)")
         // a daily history and a current reading per perpetual (Bitget's one call is both)
@@ -211,12 +210,8 @@ class FetchTest {
   }
 
   Path onlySnapshotOrNewest() throws IOException {
-    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
-      return s.filter(p -> p.getFileName().toString().endsWith("Z.json"))
-          .sorted()
-          .reduce((a, b) -> b)
-          .orElseThrow();
-    }
+    List<Path> all = CliDriver.storedSnapshots(home);
+    return all.get(all.size() - 1);
   }
 
   @Test
@@ -375,11 +370,7 @@ class FetchTest {
                 assertThat(l)
                     .startsWith("privscreen: all sources failed: ")
                     .endsWith("(and 4 more); nothing written"));
-    assertThat(
-            Files.exists(home.resolve("snapshots"))
-                ? home.resolve("snapshots").toFile().list((d, n) -> n.endsWith("Z.json"))
-                : new String[0])
-        .isEmpty();
+    assertThat(CliDriver.storedSnapshots(home)).isEmpty();
   }
 
   @Test
@@ -399,8 +390,11 @@ class FetchTest {
     Result f = fetch("--sources", "coingecko,binance");
 
     assertThat(f.exitCode()).as(f.toString()).isZero();
-    String written = Files.readString(Path.of(f.stdout().strip()));
+    // the old store was converted, and the new fetch carries its history forward
+    assertThat(f.stderr()).contains("converted the store to keep each fact once: 1 fetches");
+    String written = Files.readString(onlySnapshotOrNewest());
     assertThat(written).contains("\"date\":\"" + old + "\",\"oi_usd\":123");
+    assertThat(CliDriver.storedSnapshots(home)).hasSize(2);
   }
 
   @Test
@@ -446,9 +440,7 @@ class FetchTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.symbols()).containsExactlyInAnyOrder("DASH", "SCRT");
     assertThat(Files.exists(home.resolve("snapshots/.lock"))).isTrue();
-    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
-      assertThat(s.filter(p -> p.toString().endsWith("Z.json"))).isEmpty();
-    }
+    assertThat(CliDriver.storedSnapshots(home)).isEmpty();
 
     args.add("--save");
     Result saved = cli().run(args.toArray(String[]::new));
@@ -474,8 +466,6 @@ class FetchTest {
     assertThat(f.stdout().strip()).isEqualTo(out.toAbsolutePath().toString());
     Result s = cli().run("screen", "--from", out.toString(), "--json", "--fields", "symbol");
     assertThat(s.symbols()).containsExactlyInAnyOrder("ZEC", "DASH", "SCRT");
-    try (Stream<Path> files = Files.list(home.resolve("snapshots"))) {
-      assertThat(files.filter(p -> p.toString().endsWith("Z.json"))).isEmpty();
-    }
+    assertThat(CliDriver.storedSnapshots(home)).isEmpty();
   }
 }

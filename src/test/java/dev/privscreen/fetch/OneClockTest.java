@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,10 +231,8 @@ class OneClockTest {
   }
 
   JsonNode storedSnapshot() throws IOException {
-    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
-      Path f = s.filter(p -> p.toString().endsWith("Z.json")).findFirst().orElseThrow();
-      return new ObjectMapper().readTree(f.toFile());
-    }
+    Path f = CliDriver.storedSnapshots(home).get(0);
+    return new ObjectMapper().readTree(f.toFile());
   }
 
   @Test

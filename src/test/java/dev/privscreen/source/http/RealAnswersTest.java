@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,10 +114,7 @@ class RealAnswersTest {
         .contains("okx: ok (2 calls; 0 swaps)")
         .contains("bybit: ok (1 calls; 0 perpetuals)")
         .contains("bitget: ok (2 calls; 1 perpetuals)");
-    try (Stream<Path> s = Files.list(home.resolve("snapshots"))) {
-      return JSON.readTree(
-          s.filter(p -> p.toString().endsWith("Z.json")).findFirst().orElseThrow().toFile());
-    }
+    return JSON.readTree(dev.privscreen.CliDriver.storedSnapshots(home).get(0).toFile());
   }
 
   static Map<String, JsonNode> byId(JsonNode rows) {

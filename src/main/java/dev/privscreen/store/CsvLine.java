@@ -1,0 +1,62 @@
+package dev.privscreen.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 4180 cells of one line: quoted only when they must be. */
+final class CsvLine {
+  private CsvLine() {}
+
+  static void append(StringBuilder out, String cell) {
+    boolean quote = false;
+    for (int i = 0; i < cell.length() && !quote; i++) {
+      char c = cell.charAt(i);
+      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+    if (!quote) {
+      out.append(cell);
+      return;
+    }
+    out.append('"').append(cell.replace("\"", "\"\"")).append('"');
+  }
+
+  /** One line's cells (without its newline); null when its quotes do not close. */
+  static String[] split(String line) {
+    if (line.indexOf('"') < 0) {
+      return line.split(",", -1);
+    }
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    int i = 0;
+    while (true) {
+      if (i < line.length() && line.charAt(i) == '"') {
+        i++;
+        while (true) {
+          if (i >= line.length()) {
+            return null;
+          }
+          char c = line.charAt(i++);
+          if (c == '"') {
+            if (i < line.length() && line.charAt(i) == '"') {
+              cell.append('"');
+              i++;
+            } else {
+              break;
+            }
+          } else {
+            cell.append(c);
+          }
+        }
+      }
+      while (i < line.length() && line.charAt(i) != ',') {
+        cell.append(line.charAt(i++));
+      }
+      cells.add(cell.toString());
+      cell.setLength(0);
+      if (i >= line.length()) {
+        return cells.toArray(new String[0]);
+      }
+      i++; // the comma
+    }
+  }
+}

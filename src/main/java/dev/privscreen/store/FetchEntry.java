@@ -1,0 +1,82 @@
+package dev.privscreen.store;
+
+import java.time.Instant;
+
+/**
+ * One fetch as the store's index names it: a line of {@code index.csv}. The line is written last,
+ * after the facts and the record it points to are on disk, so a fetch exists once its line does.
+ *
+ * @param id the fetch's UTC time, {@code 20261120T010000Z} (with milliseconds when two share a
+ *     second)
+ * @param members how many assets the fetch screened
+ * @param sources each source's status, {@code coingecko=ok binance=failed}
+ * @param recordFile the record's file in the generation directory
+ * @param recordOffset where its gzip member starts
+ * @param recordBytes the member's length
+ * @param factEnds how far each {@link FactTable} file reached once this fetch was written: the
+ *     facts this fetch saw
+ * @param addedBytes what the fetch added to the disk (facts, record and index line)
+ */
+public record FetchEntry(
+    String id,
+    Instant asOf,
+    String category,
+    int members,
+    String sources,
+    String recordFile,
+    long recordOffset,
+    long recordBytes,
+    long[] factEnds,
+    long addedBytes) {
+
+  static final String HEADER =
+      "fetch,as_of,category,members,sources,record_file,record_offset,record_bytes,"
+          + "prices_bytes,open_interest_bytes,listings_bytes,metrics_bytes,added_bytes\n";
+
+  /** The fetch's time, from its id. */
+  public Instant fetchedAt() {
+    return FetchIds.instant(id);
+  }
+
+  String line() {
+    StringBuilder s = new StringBuilder(160);
+    s.append(id).append(',').append(dev.privscreen.format.Times.instant(asOf)).append(',');
+    CsvLine.append(s, category == null ? "" : category);
+    s.append(',').append(members).append(',');
+    CsvLine.append(s, sources);
+    s.append(',').append(recordFile).append(',').append(recordOffset).append(',');
+    s.append(recordBytes);
+    for (long end : factEnds) {
+      s.append(',').append(end);
+    }
+    return s.append(',').append(addedBytes).append('\n').toString();
+  }
+
+  /** A line read back; null when it is not one (a damaged line). */
+  static FetchEntry parse(String line) {
+    String[] c = CsvLine.split(line);
+    if (c == null || c.length != 9 + FactTable.values().length) {
+      return null;
+    }
+    try {
+      long[] ends = new long[FactTable.values().length];
+      for (int i = 0; i < ends.length; i++) {
+        ends[i] = Long.parseLong(c[8 + i]);
+      }
+      FetchIds.instant(c[0]); // the id must be a time
+      return new FetchEntry(
+          c[0],
+          Instant.parse(c[1]),
+          c[2].isEmpty() ? null : c[2],
+          Integer.parseInt(c[3]),
+          c[4],
+          c[5],
+          Long.parseLong(c[6]),
+          Long.parseLong(c[7]),
+          ends,
+          Long.parseLong(c[8 + ends.length]));
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.privscreen.store;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.privscreen.format.NumberText;
+import dev.privscreen.format.Times;
+import dev.privscreen.model.Asset;
+import dev.privscreen.model.Snapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a snapshot as SPEC §2's CSV directory ({@code assets.csv}, the four history tables and
+ * {@code snapshot.json}), each file atomically, for DuckDB, pandas or a spreadsheet.
+ */
+public final class SnapshotCsvWriter {
+  private SnapshotCsvWriter() {}
+
+  public static void write(Snapshot s, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder a =
+        new StringBuilder(
+            "id,symbol,name,price_usd,market_cap_usd,fdv_usd,volume_24h_usd,change_24h_pct,"
+                + "change_7d_pct,change_30d_pct,circulating_supply,max_supply\n");
+    for (Asset x : s.assets()) {
+      row(
+          a,
+          x.id(),
+          x.symbol(),
+          x.name() == null ? "" : x.name(),
+          num(x.priceUsd()),
+          num(x.marketCapUsd()),
+          num(x.fdvUsd()),
+          num(x.volume24hUsd()),
+          num(x.change24hPct()),
+          num(x.change7dPct()),
+          num(x.change30dPct()),
+          num(x.circulatingSupply()),
+          num(x.maxSupply()));
+    }
+    put(dir.resolve("assets.csv"), a);
+    put(dir.resolve("prices.csv"), table(FactTable.PRICES, s.prices(), FactTable::cells));
+    put(
+        dir.resolve("open_interest.csv"),
+        table(FactTable.OPEN_INTEREST, s.openInterest(), FactTable::cells));
+    put(dir.resolve("listings.csv"), table(FactTable.LISTINGS, s.listings(), FactTable::cells));
+    put(dir.resolve("metrics.csv"), table(FactTable.METRICS, s.metrics(), FactTable::cells));
+    StringBuilder meta = new StringBuilder("{\"as_of\":\"").append(Times.instant(s.asOf()));
+    meta.append('"');
+    if (s.category() != null) {
+      meta.append(",\"category\":\"")
+          .append(JsonStringEncoder.getInstance().quoteAsString(s.category()))
+          .append('"');
+    }
+    put(dir.resolve("snapshot.json"), meta.append("}\n"));
+  }
+
+  private static <T> StringBuilder table(
+      FactTable t, List<T> rows, java.util.function.Function<T, String[]> cells) {
+    StringBuilder s = new StringBuilder(String.join(",", t.columns)).append('\n');
+    for (T r : rows) {
+      row(s, cells.apply(r));
+    }
+    return s;
+  }
+
+  private static void row(StringBuilder s, String... cells) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        s.append(',');
+      }
+      CsvLine.append(s, cells[i]);
+    }
+    s.append('\n');
+  }
+
+  private static void put(Path f, CharSequence text) throws IOException {
+    AtomicFile.write(f, false, w -> w.append(text));
+  }
+
+  private static String num(Double v) {
+    return v == null || !Double.isFinite(v) ? "" : NumberText.exact(v);
+  }
+}
