@@ -123,7 +123,7 @@ final class ChartCommand implements Callable<Integer> {
         SnapshotIndex.of(
             live
                 ? LiveDefaults.options().run(ctx, root.global, null, false).snapshot()
-                : source.load(ctx, root.global.quiet, scope()));
+                : source.load(ctx, root.global.quiet, scope(ctx)));
     List<Asset> chosen = new ArrayList<>();
     for (String a : assets) {
       chosen.add(find(index, a));
@@ -168,8 +168,8 @@ final class ChartCommand implements Callable<Integer> {
   }
 
   /** Every table, and the days drawn with those the previous high looks back over. */
-  private SnapshotReader.Scope scope() {
-    LocalDate to = source.dayBeforeReading();
+  private SnapshotReader.Scope scope(Context ctx) {
+    LocalDate to = source.dayBeforeReading(ctx);
     return to == null
         ? SnapshotReader.Scope.ALL
         : new SnapshotReader.Scope(java.util.Set.of(), Chart.firstDayUsed(to, days), to);

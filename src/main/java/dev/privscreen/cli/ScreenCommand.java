@@ -147,7 +147,7 @@ class ScreenCommand implements Callable<Integer> {
                 output.fields,
                 sort,
                 request.metricsSpec(),
-                source.dayBeforeReading(),
+                source.dayBeforeReading(ctx),
                 null);
     Snapshot snapshot = live ? fetched.snapshot() : source.load(ctx, root.global.quiet, scope);
     SnapshotIndex index = SnapshotIndex.of(snapshot);

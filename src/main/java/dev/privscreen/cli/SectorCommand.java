@@ -60,7 +60,7 @@ final class SectorCommand implements Callable<Integer> {
     // every table, and the days the default figures look back over from the day summed
     SnapshotReader.Scope scope =
         Projection.scope(
-            List.of(), null, List.of(), SectorSummary.SPEC, source.dayBeforeReading(), null);
+            List.of(), null, List.of(), SectorSummary.SPEC, source.dayBeforeReading(ctx), null);
     SnapshotIndex index = SnapshotIndex.of(source.load(ctx, root.global.quiet, scope));
     Warnings.unknownIds(ctx, root.global, index);
     SectorSummary s;

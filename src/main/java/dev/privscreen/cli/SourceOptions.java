@@ -40,12 +40,18 @@ public final class SourceOptions {
    * The day evaluated, if known before the source is read: {@code --as-of}, else what a CSV
    * directory's {@code snapshot.json} says; null otherwise.
    */
-  LocalDate dayBeforeReading() {
+  LocalDate dayBeforeReading(Context ctx) {
     if (asOf != null) {
       return asOf;
     }
-    return from == null ? null : SnapshotReader.declaredAsOf(from.toString());
+    if (from == null) {
+      return storeDay = new SnapshotStore(StorePaths.from(ctx.env()).snapshots()).asOfDay(snapshot);
+    }
+    return SnapshotReader.declaredAsOf(from.toString());
   }
+
+  /** The store's fetch day that {@link #dayBeforeReading} gave, so the read can check it. */
+  private LocalDate storeDay;
 
   Snapshot load(Context ctx, boolean quiet) {
     return load(ctx, quiet, SnapshotReader.Scope.ALL);
@@ -63,10 +69,16 @@ public final class SourceOptions {
     if (from != null) {
       return SnapshotReader.read(from.toString(), ctx.stdin(), scope);
     }
-    if (snapshot != null) {
-      return byId(ctx, quiet, snapshot);
+    // a scope made for the store's fetch day fits only that fetch; with --as-of it fits any
+    LocalDate scopeDay = asOf != null ? null : storeDay;
+    if (scopeDay == null && asOf == null) {
+      scope = SnapshotReader.Scope.ALL;
     }
-    return newest(ctx, quiet, 1).get(0).snapshot();
+    if (snapshot != null) {
+      SnapshotStore store = new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
+      return store.read(snapshot, warner(ctx, quiet), scope);
+    }
+    return newest(ctx, quiet, 1, scope, scopeDay).get(0).snapshot();
   }
 
   /** The store's fetch of this id; an unknown id is a usage error naming the nearest ones. */
@@ -88,6 +100,11 @@ public final class SourceOptions {
    * with a warning naming it (SPEC §7). None at all is a data error saying how to get one.
    */
   static List<SnapshotStore.Stored> newest(Context ctx, boolean quiet, int count) {
+    return newest(ctx, quiet, count, SnapshotReader.Scope.ALL, null);
+  }
+
+  static List<SnapshotStore.Stored> newest(
+      Context ctx, boolean quiet, int count, SnapshotReader.Scope scope, LocalDate scopeDay) {
     SnapshotStore store = new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
     int[] damaged = {0};
     List<SnapshotStore.Stored> found =
@@ -99,7 +116,9 @@ public final class SourceOptions {
               if (!quiet) {
                 ctx.err().println("privscreen: warning: skipped a damaged snapshot: " + why);
               }
-            });
+            },
+            scope,
+            scopeDay);
     if (found.isEmpty()) {
       throw new DataException(
           (damaged[0] == 0 ? "no snapshot" : "no readable snapshot (" + damaged[0] + " damaged)")

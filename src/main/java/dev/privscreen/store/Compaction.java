@@ -86,7 +86,8 @@ public final class Compaction {
                     offset,
                     e.recordBytes(),
                     newEnds[i],
-                    e.addedBytes())
+                    e.addedBytes(),
+                    e.otherIds())
                 .line());
       }
       FactStore.appendForced(

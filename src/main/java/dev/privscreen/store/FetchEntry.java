@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param factEnds how far each {@link FactTable} file reached once this fetch was written: the
  *     facts this fetch saw
  * @param addedBytes what the fetch added to the disk (facts, record and index line)
+ * @param otherIds ids that are not members but whose rows the fetch's snapshot held (a hand-made
+ *     snapshot, an API's row of an asset outside the category), space-separated; mostly empty
  */
 public record FetchEntry(
     String id,
@@ -27,11 +29,12 @@ public record FetchEntry(
     long recordOffset,
     long recordBytes,
     long[] factEnds,
-    long addedBytes) {
+    long addedBytes,
+    String otherIds) {
 
   static final String HEADER =
       "fetch,as_of,category,members,sources,record_file,record_offset,record_bytes,"
-          + "prices_bytes,open_interest_bytes,listings_bytes,metrics_bytes,added_bytes\n";
+          + "prices_bytes,open_interest_bytes,listings_bytes,metrics_bytes,added_bytes,other_ids\n";
 
   /** The fetch's time, from its id. */
   public Instant fetchedAt() {
@@ -49,13 +52,15 @@ public record FetchEntry(
     for (long end : factEnds) {
       s.append(',').append(end);
     }
-    return s.append(',').append(addedBytes).append('\n').toString();
+    s.append(',').append(addedBytes).append(',');
+    CsvLine.append(s, otherIds);
+    return s.append('\n').toString();
   }
 
   /** A line read back; null when it is not one (a damaged line). */
   static FetchEntry parse(String line) {
     String[] c = CsvLine.split(line);
-    if (c == null || c.length != 9 + FactTable.values().length) {
+    if (c == null || c.length != 10 + FactTable.values().length) {
       return null;
     }
     try {
@@ -74,7 +79,8 @@ public record FetchEntry(
           Long.parseLong(c[6]),
           Long.parseLong(c[7]),
           ends,
-          Long.parseLong(c[8 + ends.length]));
+          Long.parseLong(c[8 + ends.length]),
+          c[9 + ends.length]);
     } catch (RuntimeException e) {
       return null;
     }

@@ -119,6 +119,12 @@ public final class Migration {
     for (Asset a : s.assets()) {
       members.add(a.id());
     }
+    Set<String> assetIds = Set.copyOf(members);
+    // rows of ids outside the assets are part of the snapshot too (a hand-made one has them)
+    s.prices().forEach(p -> members.add(p.id()));
+    s.openInterest().forEach(p -> members.add(p.id()));
+    s.listings().forEach(l -> members.add(l.id()));
+    s.metrics().forEach(m -> members.add(m.id()));
     LocalDate today = s.asOf().atOffset(ZoneOffset.UTC).toLocalDate();
     Map<FactTable, LinkedHashMap<String, String[]>> rows = FactStore.emptyTables();
     Set<String> todayKeys = new HashSet<>();
@@ -202,8 +208,14 @@ public final class Migration {
             List.of(),
             List.of(),
             s.sources());
+    Set<String> others = new java.util.TreeSet<>();
+    s.prices().forEach(p -> others.add(p.id()));
+    s.openInterest().forEach(p -> others.add(p.id()));
+    s.listings().forEach(l -> others.add(l.id()));
+    s.metrics().forEach(m -> others.add(m.id()));
+    others.removeAll(assetIds);
     return FactStore.commit(
-        gen, new FactStore.Index(entries, List.of()), id, record, learned, () -> {});
+        gen, new FactStore.Index(entries, List.of()), id, record, learned, others, () -> {});
   }
 
   /** A snapshot's text with its tables in one order, for comparing two of them. */

@@ -156,19 +156,48 @@ public final class SnapshotStore {
    * @throws dev.privscreen.error.UsageException naming the nearest ids, when there is none
    */
   public Snapshot read(String id, Consumer<String> warn) {
+    return read(id, warn, SnapshotReader.Scope.ALL);
+  }
+
+  /** The fetch of this id, of the tables and days a command uses. */
+  public Snapshot read(String id, Consumer<String> warn, SnapshotReader.Scope scope) {
     if (facts.exists()) {
       FactStore.Index idx = facts.index();
       FetchEntry e = idx.find(id);
       if (e == null) {
         throw FetchIds.unknown(id, idx.ids());
       }
-      return facts.read(e, warn);
+      return facts.read(e, warn, scope);
     }
     Path p = dir.resolve(id + ".json");
     if (!FetchIds.isId(id) || !Files.exists(p)) {
       throw FetchIds.unknown(id, ids());
     }
     return SnapshotReader.read(p);
+  }
+
+  private static java.time.LocalDate day(FetchEntry e) {
+    return e.asOf().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+  }
+
+  /**
+   * The as-of day of the fetch a command will read, known before its facts are read: that of the id
+   * given, else of the newest fetch; null when not known so (the old layout, an unknown id).
+   */
+  public java.time.LocalDate asOfDay(String id) {
+    if (!facts.exists()) {
+      return null;
+    }
+    List<FetchEntry> all = facts.index().fetches();
+    if (id == null) {
+      return all.isEmpty() ? null : day(all.get(all.size() - 1));
+    }
+    for (FetchEntry e : all) {
+      if (e.id().equals(id)) {
+        return day(e);
+      }
+    }
+    return null;
   }
 
   /** A stored fetch read back, and its id. */
@@ -181,6 +210,20 @@ public final class SnapshotStore {
    */
   public List<Stored> newestReadable(
       int count, Consumer<String> warn, BiConsumer<String, String> skipped) {
+    return newestReadable(count, warn, skipped, SnapshotReader.Scope.ALL, null);
+  }
+
+  /**
+   * @param scope the tables and days a command uses, worked out for a fetch of as-of day {@code
+   *     scopeDay} ({@link #newestDay}); a fetch of another day (the newest was damaged) is read
+   *     whole. A null day: the scope fits any fetch (it came from --as-of).
+   */
+  public List<Stored> newestReadable(
+      int count,
+      Consumer<String> warn,
+      BiConsumer<String, String> skipped,
+      SnapshotReader.Scope scope,
+      java.time.LocalDate scopeDay) {
     List<Stored> out = new ArrayList<>();
     if (facts.exists()) {
       Path gen = facts.generation();
@@ -192,7 +235,10 @@ public final class SnapshotStore {
       for (int i = all.size() - 1; i >= 0 && out.size() < count; i--) {
         FetchEntry e = all.get(i);
         try {
-          out.add(new Stored(e.id(), FactStore.rebuild(gen, e, FactStore.record(gen, e), warn)));
+          SnapshotReader.Scope mine =
+              scopeDay == null || scopeDay.equals(day(e)) ? scope : SnapshotReader.Scope.ALL;
+          out.add(
+              new Stored(e.id(), FactStore.rebuild(gen, e, FactStore.record(gen, e), warn, mine)));
         } catch (PrivscreenException x) {
           skipped.accept(e.id(), x.getMessage());
         }

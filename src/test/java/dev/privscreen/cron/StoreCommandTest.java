@@ -92,6 +92,45 @@ class StoreCommandTest {
         .startsWith("{\"schema\":\"privscreen.snapshot/1\"");
   }
 
+  @Test
+  void diffTakesIdsAndSinceLastComparesTheTwoNewestFetches() throws IOException {
+    Path store = Files.createDirectories(home.resolve("snapshots"));
+    Path older = home.resolve("older.json");
+    // the older fetch: the example before ZK joined the category
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(Path.of("examples/privacy-2025-11-07.json").toFile());
+    var assets = (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("assets");
+    for (int i = assets.size() - 1; i >= 0; i--) {
+      if (assets.get(i).get("symbol").asText().equals("ZK")) {
+        assets.remove(i);
+      }
+    }
+    json.writeValue(older.toFile(), doc);
+    Files.copy(older, store.resolve("20251106T000000Z.json"));
+    Files.copy(Path.of("examples/privacy-2025-11-07.json"), store.resolve("20251107T000000Z.json"));
+    assertThat(cli().run("store", "migrate").exitCode()).isZero();
+    String[] rules = {"--min-gain", "7d=100", "--format", "csv", "--fields", "symbol"};
+
+    Result byFiles =
+        cli()
+            .run(
+                concat(
+                    new String[] {"diff", older.toString(), "examples/privacy-2025-11-07.json"},
+                    rules));
+    Result byIds =
+        cli().run(concat(new String[] {"diff", "20251106T000000Z", "20251107T000000Z"}, rules));
+    Result sinceLast = cli().run(concat(new String[] {"diff", "--since-last"}, rules));
+
+    assertThat(byFiles.stdout().lines()).contains("entered,ZK");
+    assertThat(byIds.stdout()).isEqualTo(byFiles.stdout());
+    assertThat(sinceLast.stdout()).isEqualTo(byFiles.stdout());
+    Result unknown = cli().run("diff", "20251105T000000Z", "20251107T000000Z");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.stderr()).contains("no fetch 20251105T000000Z in the store; nearest:");
+  }
+
   static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -332,6 +332,60 @@ class FactStoreTest {
         .isGreaterThan(15 * 2);
   }
 
+  @Test
+  void aReaderDuringWritesSeesOnlyWholeFetches() throws Exception {
+    Market market = new Market(3);
+    SnapshotStore store = new SnapshotStore(dir);
+    Map<String, String> written = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger checked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                if (!store.factStore()) {
+                  continue;
+                }
+                List<String> ids = store.ids();
+                if (ids.isEmpty()) {
+                  continue;
+                }
+                String id = ids.get(ids.size() - 1);
+                String seen =
+                    Migration.canonical(
+                        store.read(
+                            id,
+                            w -> {
+                              throw new AssertionError("a warning while reading " + id + ": " + w);
+                            }));
+                String expected = written.get(id);
+                if (expected != null) {
+                  assertThat(seen).as(id).isEqualTo(expected);
+                  checked.incrementAndGet();
+                }
+              }
+            });
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    reader.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+    reader.start();
+    Instant t = Instant.parse("2026-11-01T00:05:00Z");
+    Snapshot previous = null;
+    for (int i = 0; i < 60; i++, t = t.plus(Duration.ofMinutes(50))) {
+      Snapshot fresh = market.fetch(t);
+      previous = HistoryMerge.merge(previous, fresh);
+      String expected = Migration.canonical(previous);
+      String id = store.append(fresh, w -> {}).id();
+      written.put(id, expected);
+    }
+    done.set(true);
+    reader.join(10_000);
+    assertThat(failure.get()).isNull();
+    assertThat(checked.get()).as("reads checked against what was written").isPositive();
+  }
+
   static String text(Snapshot s) throws IOException {
     StringWriter w = new StringWriter();
     SnapshotWriter.write(s, w);
