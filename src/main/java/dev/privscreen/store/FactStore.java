@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -47,9 +46,9 @@ import java.util.zip.GZIPOutputStream;
  * <ul>
  *   <li>{@code prices.csv}, {@code open_interest.csv}, {@code listings.csv}, {@code metrics.csv}:
  *       the history, appended when new or revised ({@link FactTable});
- *   <li>{@code fetches-YYYY-MM.json.gz}: one gzip member per fetch, a {@code privscreen.snapshot/1}
- *       document of what only that fetch knew: its assets' live values, the readings of its own day
- *       (today's price and open interest, with their instants) and its sources' statuses;
+ *   <li>{@code fetches-YYYY-MM.csv.gz}: one gzip member per fetch ({@link FetchRecord}), what only
+ *       that fetch knew: its assets' live values, the readings of its own day (today's price and
+ *       open interest, with their instants) and its sources' statuses;
  *   <li>{@code index.csv}: a line per fetch ({@link FetchEntry}), written last: the commit.
  * </ul>
  *
@@ -171,19 +170,13 @@ public final class FactStore {
     } catch (IOException x) {
       throw new DataException(name + ": cannot read: " + reason(x), x);
     }
+    String text;
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(member), 1 << 14)) {
-      return SnapshotReader.readJson(name, in);
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException x) {
       throw new DataException(name + ": damaged: " + reason(x), x);
-    } catch (UncheckedIOException x) {
-      throw new DataException(name + ": damaged: " + reason(x.getCause()), x);
-    } catch (DataException x) {
-      Throwable c = x.getCause();
-      if (c instanceof IOException io && !(c instanceof EOFException)) {
-        throw new DataException(name + ": damaged: " + reason(io), x);
-      }
-      throw x;
     }
+    return FetchRecord.read(name, text);
   }
 
   /** The facts the fetch saw, of its members, overlaid by its record. */
@@ -616,7 +609,7 @@ public final class FactStore {
         }
         ends[t.ordinal()] = size;
       }
-      String recordFile = "fetches-" + id.substring(0, 4) + "-" + id.substring(4, 6) + ".json.gz";
+      String recordFile = "fetches-" + id.substring(0, 4) + "-" + id.substring(4, 6) + ".csv.gz";
       Path rf = gen.resolve(recordFile);
       byte[] member = gzip(record);
       long offset = Files.exists(rf) ? Files.size(rf) : 0;
@@ -695,7 +688,7 @@ public final class FactStore {
               }
             };
         Writer w = new OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
-      SnapshotWriter.write(record, w);
+      w.write(FetchRecord.write(record));
     }
     return bytes.toByteArray();
   }
@@ -748,7 +741,7 @@ public final class FactStore {
       for (FactTable t : FactTable.values()) {
         truncate(gen.resolve(t.file()), last == null ? 0 : last.factEnds()[t.ordinal()]);
       }
-      try (DirectoryStream<Path> records = Files.newDirectoryStream(gen, "fetches-*.json.gz")) {
+      try (DirectoryStream<Path> records = Files.newDirectoryStream(gen, "fetches-*.csv.gz")) {
         for (Path r : records) {
           String name = r.getFileName().toString();
           if (last == null || name.compareTo(last.recordFile()) > 0) {

@@ -144,7 +144,7 @@ class StoreFaultsTest {
     Path gen = store.resolve("gen-1");
     Path records;
     try (var s = Files.list(gen)) {
-      records = s.filter(p -> p.toString().endsWith(".json.gz")).findFirst().orElseThrow();
+      records = s.filter(p -> p.toString().endsWith(".csv.gz")).findFirst().orElseThrow();
     }
     try (RandomAccessFile f = new RandomAccessFile(records.toFile(), "rw")) {
       f.seek(f.length() - 30);

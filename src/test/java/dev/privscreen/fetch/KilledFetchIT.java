@@ -57,7 +57,7 @@ class KilledFetchIT {
     }
     try (Stream<Path> s = Files.list(gen)) {
       long n = 0;
-      for (Path p : s.filter(f -> f.toString().endsWith(".json.gz")).toList()) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".csv.gz")).toList()) {
         n += Files.size(p);
       }
       return n;

@@ -161,7 +161,7 @@ class FactStoreTest {
         Files.writeString(gen.resolve(table.file()), junk, StandardOpenOption.APPEND);
       }
     }
-    try (var records = Files.newDirectoryStream(gen, "fetches-*.json.gz")) {
+    try (var records = Files.newDirectoryStream(gen, "fetches-*.csv.gz")) {
       for (Path r : records) {
         if (rnd.nextBoolean()) {
           Files.write(r, new byte[] {31, (byte) 139, 8, 0, 1, 2}, StandardOpenOption.APPEND);
