@@ -731,7 +731,7 @@ function _picocli_privscreen_replay() {
 
   local commands=""
   local flag_opts="'--oi-breakout' '--entries' '--summary' '--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--forward' '--format' '--config' '--fields'"
+  local arg_opts="'--from' '--snapshot' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--forward' '--format' '--config' '--fields'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
@@ -747,6 +747,9 @@ function _picocli_privscreen_replay() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--snapshot')
+      return
       ;;
     '--start')
       return

@@ -155,6 +155,7 @@ complete -c privscreen -n '__fish_seen_subcommand_from diff' -l no-color -d 'No 
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -l debug -d 'Show the stack trace of an error.'
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -l config -r -F -d 'Config file (default: $XDG_CONFIG_HOME/privscreen/config.json).'
 complete -c privscreen -n '__fish_seen_subcommand_from replay' -l from -r -F -d 'Snapshot JSON, CSV directory or - (default: the newest snapshot in the store).'
+complete -c privscreen -n '__fish_seen_subcommand_from replay' -l snapshot -x -d 'A past fetch of the store by its id (20261120T010000Z), as it was when it was the newest.'
 complete -c privscreen -n '__fish_seen_subcommand_from replay' -l start -x -d 'First day to replay.'
 complete -c privscreen -n '__fish_seen_subcommand_from replay' -l end -x -d 'Last day to replay (default: the snapshot\'s as-of day).'
 complete -c privscreen -n '__fish_seen_subcommand_from replay' -l min-gain -x -d 'Rule gain_<window>: price gain over the window >= PCT percent (repeatable: 24h=10, 7d=100, 30d=50, 2w=80).'

@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Pull live data (CoinGecko markets and history; open interest and listings from Binance,"
           + " OKX, Bybit, Bitget) into a new snapshot in the store, merged with the history"
-          + " already there. Prints the snapshot's path.",
+          + " already there. Prints the new fetch's id (for --snapshot ID), or with --out the"
+          + " file's path.",
       "One clock: a day's value describes 00:00 UTC of that day; today's is the latest reading"
           + " (its instant kept: oi_as_of). Each reading counts for the day whose 00:00 UTC it is"
           + " nearest; today's open interest is each venue's current reading.",

@@ -52,6 +52,14 @@ final class ReplayCommand implements Callable<Integer> {
   java.nio.file.Path from;
 
   @Option(
+      names = "--snapshot",
+      paramLabel = "ID",
+      description =
+          "A past fetch of the store by its id (20261120T010000Z), as it was when it was the"
+              + " newest.")
+  String snapshot;
+
+  @Option(
       names = "--start",
       required = true,
       paramLabel = "DATE",
@@ -111,6 +119,8 @@ final class ReplayCommand implements Callable<Integer> {
     Context ctx = root.ctx;
     SourceOptions source = new SourceOptions();
     source.from = from;
+    source.snapshot = snapshot;
+    source.scopeFitsAnyFetch = true; // its days come from --start and --end, not the fetch
     List<Rule> ruleList; // made once: for the projection and the request alike
     ScreenRequest screen;
     try {

@@ -50,6 +50,9 @@ public final class SourceOptions {
     return SnapshotReader.declaredAsOf(from.toString());
   }
 
+  /** Whether the scope a command gives holds whatever the fetch's day (replay's days are given). */
+  boolean scopeFitsAnyFetch;
+
   /** The store's fetch day that {@link #dayBeforeReading} gave, so the read can check it. */
   private LocalDate storeDay;
 
@@ -70,8 +73,9 @@ public final class SourceOptions {
       return SnapshotReader.read(from.toString(), ctx.stdin(), scope);
     }
     // a scope made for the store's fetch day fits only that fetch; with --as-of it fits any
-    LocalDate scopeDay = asOf != null ? null : storeDay;
-    if (scopeDay == null && asOf == null) {
+    boolean any = asOf != null || scopeFitsAnyFetch;
+    LocalDate scopeDay = any ? null : storeDay;
+    if (scopeDay == null && !any) {
       scope = SnapshotReader.Scope.ALL;
     }
     if (snapshot != null) {

@@ -88,6 +88,13 @@ class StoreCommandTest {
                 .run(concat(new String[] {"screen", "--snapshot", "20251107T000000Z"}, rules))
                 .stdout())
         .isEqualTo(fromExample);
+    String[] replay = {"replay", "--start", "2025-10-25", "--min-gain", "7d=50", "--format", "csv"};
+    assertThat(cli().run(concat(replay, new String[] {"--snapshot", "20251107T000000Z"})).stdout())
+        .isEqualTo(
+            cli()
+                .run(concat(replay, new String[] {"--from", "examples/privacy-2025-11-07.json"}))
+                .stdout())
+        .contains("2025-11-0");
     assertThat(cli().run("store", "export", "--out", "-").stdout())
         .startsWith("{\"schema\":\"privscreen.snapshot/1\"");
   }

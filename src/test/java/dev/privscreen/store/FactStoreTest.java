@@ -333,6 +333,26 @@ class FactStoreTest {
   }
 
   @Test
+  void historyBeforeADateIsDroppedOnlyWhenAsked() {
+    Market market = new Market(11);
+    SnapshotStore store = new SnapshotStore(dir);
+    Instant t = Instant.parse("2026-11-01T00:05:00Z");
+    String last = null;
+    for (int i = 0; i < 30; i++, t = t.plus(Duration.ofHours(6))) {
+      last = store.append(market.fetch(t), w -> {}).id();
+    }
+    LocalDate cut = LocalDate.parse("2026-11-05");
+    assertThat(store.read(last, w -> {}).prices()).anyMatch(p -> p.date().isBefore(cut));
+
+    Compaction.run(new FactStore(dir), e -> true, cut, false);
+
+    Snapshot after = store.read(last, w -> {});
+    assertThat(after.prices()).noneMatch(p -> p.date().isBefore(cut));
+    assertThat(after.prices()).anyMatch(p -> p.date().equals(cut));
+    assertThat(store.ids()).hasSize(30);
+  }
+
+  @Test
   void aReaderDuringWritesSeesOnlyWholeFetches() throws Exception {
     Market market = new Market(3);
     SnapshotStore store = new SnapshotStore(dir);
