@@ -85,11 +85,6 @@ public final class SnapshotReader {
     return read(Path.of(from), scope);
   }
 
-  /** A snapshot JSON document from a stream; {@code name} names it in errors. */
-  public static Snapshot readJson(String name, InputStream in) {
-    return JsonSnapshotReader.read(name, in, Scope.ALL);
-  }
-
   /**
    * The as-of day a snapshot declares before its rows are read: that of a CSV directory's {@code
    * snapshot.json}; null otherwise (a JSON snapshot says it inside, a CSV directory without one

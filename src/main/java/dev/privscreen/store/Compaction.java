@@ -33,7 +33,7 @@ public final class Compaction {
   public static Result run(
       FactStore store, Predicate<FetchEntry> keep, LocalDate historyBefore, boolean dryRun) {
     Path gen = store.generation();
-    FactStore.Index idx = FactStore.repair(gen);
+    FactStore.Index idx = FetchWriter.repair(gen);
     List<FetchEntry> all = idx.fetches();
     List<FetchEntry> kept = new ArrayList<>();
     List<String> forgotten = new ArrayList<>();
@@ -73,24 +73,11 @@ public final class Compaction {
         byte[] member =
             FactStore.readRange(gen.resolve(e.recordFile()), e.recordOffset(), e.recordBytes());
         long offset = segmentSizes.getOrDefault(e.recordFile(), 0L);
-        FactStore.appendForced(tmp.resolve(e.recordFile()), member);
+        FetchWriter.appendForced(tmp.resolve(e.recordFile()), member);
         segmentSizes.put(e.recordFile(), offset + member.length);
-        index.append(
-            new FetchEntry(
-                    e.id(),
-                    e.asOf(),
-                    e.category(),
-                    e.members(),
-                    e.sources(),
-                    e.recordFile(),
-                    offset,
-                    e.recordBytes(),
-                    newEnds[i],
-                    e.addedBytes(),
-                    e.otherIds())
-                .line());
+        index.append(e.moved(offset, newEnds[i]).line());
       }
-      FactStore.appendForced(
+      FetchWriter.appendForced(
           tmp.resolve(FactStore.INDEX), index.toString().getBytes(StandardCharsets.UTF_8));
       Path next = store.dir().resolve("gen-" + n);
       Migration.deleteTree(next);
@@ -179,7 +166,8 @@ public final class Compaction {
     while (k < keptEnds.length) {
       mapped[k++] = written;
     }
-    FactStore.appendForced(tmp.resolve(t.file()), out.toString().getBytes(StandardCharsets.UTF_8));
+    FetchWriter.appendForced(
+        tmp.resolve(t.file()), out.toString().getBytes(StandardCharsets.UTF_8));
     return mapped;
   }
 

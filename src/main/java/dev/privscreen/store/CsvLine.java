@@ -20,6 +20,27 @@ final class CsvLine {
     out.append('"').append(cell.replace("\"", "\"\"")).append('"');
   }
 
+  /** A row of cells and its newline. */
+  static void row(StringBuilder out, String... cells) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      append(out, cells[i]);
+    }
+    out.append('\n');
+  }
+
+  /** A number as the store writes it: exact, and empty for null. */
+  static String num(Double v) {
+    return v == null || !Double.isFinite(v) ? "" : dev.privscreen.format.NumberText.exact(v);
+  }
+
+  /** An empty cell is null. */
+  static Double dbl(String s) {
+    return s.isEmpty() ? null : Double.valueOf(s);
+  }
+
   /** One line's cells (without its newline); null when its quotes do not close. */
   static String[] split(String line) {
     if (line.indexOf('"') < 0) {

@@ -1,6 +1,5 @@
 package dev.privscreen.store;
 
-import dev.privscreen.format.NumberText;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
@@ -78,12 +77,18 @@ enum FactTable {
   }
 
   static String[] cells(PricePoint p) {
-    return new String[] {p.id(), p.date().toString(), num(p.closeUsd()), num(p.volumeUsd())};
+    return new String[] {
+      p.id(), p.date().toString(), CsvLine.num(p.closeUsd()), CsvLine.num(p.volumeUsd())
+    };
   }
 
   static String[] cells(OiPoint p) {
     return new String[] {
-      p.id(), p.venue(), p.date().toString(), num(p.oiUsd()), p.at() == null ? "" : instant(p.at())
+      p.id(),
+      p.venue(),
+      p.date().toString(),
+      CsvLine.num(p.oiUsd()),
+      p.at() == null ? "" : instant(p.at())
     };
   }
 
@@ -94,16 +99,20 @@ enum FactTable {
   }
 
   static String[] cells(MetricPoint m) {
-    return new String[] {m.id(), m.date().toString(), m.name(), num(m.value())};
+    return new String[] {m.id(), m.date().toString(), m.name(), CsvLine.num(m.value())};
   }
 
   static PricePoint price(String[] c) {
-    return new PricePoint(c[0], LocalDate.parse(c[1]), dbl(c[2]), dbl(c[3]));
+    return new PricePoint(c[0], LocalDate.parse(c[1]), CsvLine.dbl(c[2]), CsvLine.dbl(c[3]));
   }
 
   static OiPoint oi(String[] c) {
     return new OiPoint(
-        c[0], c[1], LocalDate.parse(c[2]), dbl(c[3]), c[4].isEmpty() ? null : Instant.parse(c[4]));
+        c[0],
+        c[1],
+        LocalDate.parse(c[2]),
+        CsvLine.dbl(c[3]),
+        c[4].isEmpty() ? null : Instant.parse(c[4]));
   }
 
   static ListingEvent listing(String[] c) {
@@ -118,14 +127,6 @@ enum FactTable {
 
   static MetricPoint metric(String[] c) {
     return new MetricPoint(c[0], LocalDate.parse(c[1]), c[2], Double.parseDouble(c[3]));
-  }
-
-  private static String num(Double v) {
-    return v == null || !Double.isFinite(v) ? "" : NumberText.exact(v);
-  }
-
-  private static Double dbl(String s) {
-    return s.isEmpty() ? null : Double.valueOf(s);
   }
 
   /** Instants to the second, as the snapshot JSON keeps them. */

@@ -41,6 +41,37 @@ public record FetchEntry(
     return FetchIds.instant(id);
   }
 
+  FetchEntry withAddedBytes(long added) {
+    return new FetchEntry(
+        id,
+        asOf,
+        category,
+        members,
+        sources,
+        recordFile,
+        recordOffset,
+        recordBytes,
+        factEnds,
+        added,
+        otherIds);
+  }
+
+  /** The same fetch where a rewritten generation put its record and facts. */
+  FetchEntry moved(long newRecordOffset, long[] newFactEnds) {
+    return new FetchEntry(
+        id,
+        asOf,
+        category,
+        members,
+        sources,
+        recordFile,
+        newRecordOffset,
+        recordBytes,
+        newFactEnds,
+        addedBytes,
+        otherIds);
+  }
+
   String line() {
     StringBuilder s = new StringBuilder(160);
     s.append(id).append(',').append(dev.privscreen.format.Times.instant(asOf)).append(',');

@@ -1,7 +1,6 @@
 package dev.privscreen.store;
 
 import dev.privscreen.error.DataException;
-import dev.privscreen.format.NumberText;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.OiPoint;
@@ -54,35 +53,35 @@ final class FetchRecord {
   static String write(Snapshot s) {
     StringBuilder out = new StringBuilder(1 << 15);
     out.append("# ").append(SCHEMA).append("\nas_of,category\n");
-    row(out, Times.instant(s.asOf()), s.category() == null ? "" : s.category());
+    CsvLine.row(out, Times.instant(s.asOf()), s.category() == null ? "" : s.category());
     section(out, "assets", ASSETS);
     for (Asset a : s.assets()) {
-      row(
+      CsvLine.row(
           out,
           a.id(),
           a.symbol(),
           text(a.name()),
-          num(a.priceUsd()),
-          num(a.marketCapUsd()),
-          num(a.fdvUsd()),
-          num(a.volume24hUsd()),
-          num(a.change24hPct()),
-          num(a.change7dPct()),
-          num(a.change30dPct()),
-          num(a.circulatingSupply()),
-          num(a.maxSupply()));
+          CsvLine.num(a.priceUsd()),
+          CsvLine.num(a.marketCapUsd()),
+          CsvLine.num(a.fdvUsd()),
+          CsvLine.num(a.volume24hUsd()),
+          CsvLine.num(a.change24hPct()),
+          CsvLine.num(a.change7dPct()),
+          CsvLine.num(a.change30dPct()),
+          CsvLine.num(a.circulatingSupply()),
+          CsvLine.num(a.maxSupply()));
     }
     section(out, "prices", FactTable.PRICES.columns);
     for (PricePoint p : s.prices()) {
-      row(out, FactTable.cells(p));
+      CsvLine.row(out, FactTable.cells(p));
     }
     section(out, "open_interest", FactTable.OPEN_INTEREST.columns);
     for (OiPoint p : s.openInterest()) {
-      row(out, FactTable.cells(p));
+      CsvLine.row(out, FactTable.cells(p));
     }
     section(out, "sources", SOURCES);
     for (SourceStatus st : s.sources()) {
-      row(out, st.name(), Times.instant(st.fetchedAt()), st.status(), text(st.error()));
+      CsvLine.row(out, st.name(), Times.instant(st.fetchedAt()), st.status(), text(st.error()));
     }
     return out.toString();
   }
@@ -122,15 +121,15 @@ final class FetchRecord {
                       c[0],
                       c[1],
                       nul(c[2]),
-                      dbl(c[3]),
-                      dbl(c[4]),
-                      dbl(c[5]),
-                      dbl(c[6]),
-                      dbl(c[7]),
-                      dbl(c[8]),
-                      dbl(c[9]),
-                      dbl(c[10]),
-                      dbl(c[11])));
+                      CsvLine.dbl(c[3]),
+                      CsvLine.dbl(c[4]),
+                      CsvLine.dbl(c[5]),
+                      CsvLine.dbl(c[6]),
+                      CsvLine.dbl(c[7]),
+                      CsvLine.dbl(c[8]),
+                      CsvLine.dbl(c[9]),
+                      CsvLine.dbl(c[10]),
+                      CsvLine.dbl(c[11])));
           case "prices" -> prices.add(FactTable.price(c));
           case "open_interest" -> oi.add(FactTable.oi(c));
           case "sources" ->
@@ -188,17 +187,7 @@ final class FetchRecord {
 
   private static void section(StringBuilder out, String name, String[] columns) {
     out.append("# ").append(name).append('\n');
-    row(out, columns);
-  }
-
-  private static void row(StringBuilder out, String... cells) {
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      CsvLine.append(out, cells[i]);
-    }
-    out.append('\n');
+    CsvLine.row(out, columns);
   }
 
   private static String text(String s) {
@@ -207,13 +196,5 @@ final class FetchRecord {
 
   private static String nul(String s) {
     return s.isEmpty() ? null : s;
-  }
-
-  private static String num(Double v) {
-    return v == null || !Double.isFinite(v) ? "" : NumberText.exact(v);
-  }
-
-  private static Double dbl(String s) {
-    return s.isEmpty() ? null : Double.valueOf(s);
   }
 }

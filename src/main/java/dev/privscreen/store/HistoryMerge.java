@@ -7,7 +7,6 @@ import dev.privscreen.model.OiPoint;
 import dev.privscreen.model.PricePoint;
 import dev.privscreen.model.Snapshot;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,17 +65,11 @@ public final class HistoryMerge {
       metrics.put(m.id() + " " + m.name() + " " + m.date(), m);
     }
     List<PricePoint> p = new ArrayList<>(prices.values());
-    p.sort(Comparator.comparing(PricePoint::id).thenComparing(PricePoint::date));
+    p.sort(HistoryOrder.PRICES);
     List<OiPoint> o = new ArrayList<>(oi.values());
-    o.sort(
-        Comparator.comparing(OiPoint::id)
-            .thenComparing(OiPoint::venue)
-            .thenComparing(OiPoint::date));
+    o.sort(HistoryOrder.OPEN_INTEREST);
     List<ListingEvent> l = new ArrayList<>(listings);
-    l.sort(
-        Comparator.comparing(ListingEvent::id)
-            .thenComparing(ListingEvent::venue)
-            .thenComparing(ListingEvent::listedAt));
+    l.sort(HistoryOrder.LISTINGS);
     return new Snapshot(
         fresh.asOf(),
         fresh.category(),

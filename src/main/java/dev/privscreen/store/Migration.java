@@ -49,7 +49,7 @@ public final class Migration {
     try {
       deleteTree(tmp);
       Files.createDirectories(tmp);
-      Map<FactTable, Map<String, FactStore.Fact>> latest = new EnumMap<>(FactTable.class);
+      Map<FactTable, Map<String, FetchWriter.Fact>> latest = new EnumMap<>(FactTable.class);
       Map<FactTable, Map<String, Integer>> live = new EnumMap<>(FactTable.class);
       for (FactTable t : FactTable.values()) {
         latest.put(t, new HashMap<>());
@@ -113,7 +113,7 @@ public final class Migration {
       List<FetchEntry> entries,
       String id,
       Snapshot s,
-      Map<FactTable, Map<String, FactStore.Fact>> latest,
+      Map<FactTable, Map<String, FetchWriter.Fact>> latest,
       Map<FactTable, Map<String, Integer>> live) {
     Set<String> members = new HashSet<>();
     for (Asset a : s.assets()) {
@@ -121,12 +121,9 @@ public final class Migration {
     }
     Set<String> assetIds = Set.copyOf(members);
     // rows of ids outside the assets are part of the snapshot too (a hand-made one has them)
-    s.prices().forEach(p -> members.add(p.id()));
-    s.openInterest().forEach(p -> members.add(p.id()));
-    s.listings().forEach(l -> members.add(l.id()));
-    s.metrics().forEach(m -> members.add(m.id()));
+    members.addAll(FetchWriter.rowIds(s));
     LocalDate today = s.asOf().atOffset(ZoneOffset.UTC).toLocalDate();
-    Map<FactTable, LinkedHashMap<String, String[]>> rows = FactStore.emptyTables();
+    Map<FactTable, LinkedHashMap<String, String[]>> rows = FetchWriter.emptyTables();
     Set<String> todayKeys = new HashSet<>();
     List<PricePoint> todayPrices = new ArrayList<>();
     List<OiPoint> todayOi = new ArrayList<>();
@@ -148,27 +145,20 @@ public final class Migration {
         todayKeys.add("o" + FactTable.OPEN_INTEREST.key(c));
       }
     }
-    for (ListingEvent l : s.listings()) {
-      String[] c = FactTable.cells(l);
-      rows.get(FactTable.LISTINGS).put(FactTable.LISTINGS.key(c), c);
-    }
-    for (MetricPoint m : s.metrics()) {
-      String[] c = FactTable.cells(m);
-      rows.get(FactTable.METRICS).put(FactTable.METRICS.key(c), c);
-    }
-    Map<FactTable, List<FactStore.Fact>> learned = new EnumMap<>(FactTable.class);
+    FetchWriter.putListingsAndMetrics(s, rows);
+    Map<FactTable, List<FetchWriter.Fact>> learned = new EnumMap<>(FactTable.class);
     for (FactTable t : FactTable.values()) {
-      Map<String, FactStore.Fact> known = latest.get(t);
+      Map<String, FetchWriter.Fact> known = latest.get(t);
       Map<String, Integer> count = live.get(t);
-      List<FactStore.Fact> out = new ArrayList<>();
+      List<FetchWriter.Fact> out = new ArrayList<>();
       int stillLive = 0;
       for (Map.Entry<String, String[]> r : rows.get(t).entrySet()) {
-        FactStore.Fact k = known.get(r.getKey());
+        FetchWriter.Fact k = known.get(r.getKey());
         if (k != null && !k.gone()) {
           stillLive++;
         }
         if (k == null || k.gone() || !java.util.Arrays.equals(k.cells(), r.getValue())) {
-          out.add(new FactStore.Fact(r.getValue(), false));
+          out.add(new FetchWriter.Fact(r.getValue(), false));
         }
       }
       int membersLive = 0;
@@ -177,19 +167,19 @@ public final class Migration {
       }
       if (membersLive > stillLive) { // some key of a member is no longer in the snapshot
         String prefix = t == FactTable.PRICES ? "p" : t == FactTable.OPEN_INTEREST ? "o" : "-";
-        for (Map.Entry<String, FactStore.Fact> k : known.entrySet()) {
-          FactStore.Fact f = k.getValue();
+        for (Map.Entry<String, FetchWriter.Fact> k : known.entrySet()) {
+          FetchWriter.Fact f = k.getValue();
           if (!f.gone()
               && members.contains(FactTable.id(f.cells()))
               && !rows.get(t).containsKey(k.getKey())
               && !todayKeys.contains(prefix + k.getKey())) {
-            out.add(new FactStore.Fact(f.cells(), true));
+            out.add(new FetchWriter.Fact(f.cells(), true));
           }
         }
       }
-      for (FactStore.Fact f : out) {
+      for (FetchWriter.Fact f : out) {
         String k = t.key(f.cells());
-        FactStore.Fact old = known.put(k, f);
+        FetchWriter.Fact old = known.put(k, f);
         String asset = FactTable.id(f.cells());
         int delta = (f.gone() ? 0 : 1) - (old == null || old.gone() ? 0 : 1);
         if (delta != 0) {
@@ -208,25 +198,18 @@ public final class Migration {
             List.of(),
             List.of(),
             s.sources());
-    Set<String> others = new java.util.TreeSet<>();
-    s.prices().forEach(p -> others.add(p.id()));
-    s.openInterest().forEach(p -> others.add(p.id()));
-    s.listings().forEach(l -> others.add(l.id()));
-    s.metrics().forEach(m -> others.add(m.id()));
+    Set<String> others = FetchWriter.rowIds(s);
     others.removeAll(assetIds);
-    return FactStore.commit(
+    return FetchWriter.commit(
         gen, new FactStore.Index(entries, List.of()), id, record, learned, others, () -> {});
   }
 
   /** A snapshot's text with its tables in one order, for comparing two of them. */
   static String canonical(Snapshot s) {
     List<PricePoint> p = new ArrayList<>(s.prices());
-    p.sort(Comparator.comparing(PricePoint::id).thenComparing(PricePoint::date));
+    p.sort(HistoryOrder.PRICES);
     List<OiPoint> o = new ArrayList<>(s.openInterest());
-    o.sort(
-        Comparator.comparing(OiPoint::id)
-            .thenComparing(OiPoint::venue)
-            .thenComparing(OiPoint::date));
+    o.sort(HistoryOrder.OPEN_INTEREST);
     List<ListingEvent> l = new ArrayList<>(s.listings());
     l.sort(Comparator.comparing(e -> String.join(",", FactTable.cells(e))));
     List<MetricPoint> m = new ArrayList<>(s.metrics());

@@ -1,7 +1,6 @@
 package dev.privscreen.store;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.privscreen.format.NumberText;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.Snapshot;
@@ -24,20 +23,20 @@ public final class SnapshotCsvWriter {
             "id,symbol,name,price_usd,market_cap_usd,fdv_usd,volume_24h_usd,change_24h_pct,"
                 + "change_7d_pct,change_30d_pct,circulating_supply,max_supply\n");
     for (Asset x : s.assets()) {
-      row(
+      CsvLine.row(
           a,
           x.id(),
           x.symbol(),
           x.name() == null ? "" : x.name(),
-          num(x.priceUsd()),
-          num(x.marketCapUsd()),
-          num(x.fdvUsd()),
-          num(x.volume24hUsd()),
-          num(x.change24hPct()),
-          num(x.change7dPct()),
-          num(x.change30dPct()),
-          num(x.circulatingSupply()),
-          num(x.maxSupply()));
+          CsvLine.num(x.priceUsd()),
+          CsvLine.num(x.marketCapUsd()),
+          CsvLine.num(x.fdvUsd()),
+          CsvLine.num(x.volume24hUsd()),
+          CsvLine.num(x.change24hPct()),
+          CsvLine.num(x.change7dPct()),
+          CsvLine.num(x.change30dPct()),
+          CsvLine.num(x.circulatingSupply()),
+          CsvLine.num(x.maxSupply()));
     }
     put(dir.resolve("assets.csv"), a);
     put(dir.resolve("prices.csv"), table(FactTable.PRICES, s.prices(), FactTable::cells));
@@ -60,26 +59,12 @@ public final class SnapshotCsvWriter {
       FactTable t, List<T> rows, java.util.function.Function<T, String[]> cells) {
     StringBuilder s = new StringBuilder(String.join(",", t.columns)).append('\n');
     for (T r : rows) {
-      row(s, cells.apply(r));
+      CsvLine.row(s, cells.apply(r));
     }
     return s;
   }
 
-  private static void row(StringBuilder s, String... cells) {
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        s.append(',');
-      }
-      CsvLine.append(s, cells[i]);
-    }
-    s.append('\n');
-  }
-
   private static void put(Path f, CharSequence text) throws IOException {
     AtomicFile.write(f, false, w -> w.append(text));
-  }
-
-  private static String num(Double v) {
-    return v == null || !Double.isFinite(v) ? "" : NumberText.exact(v);
   }
 }

@@ -132,7 +132,7 @@ public final class SnapshotStore {
           Snapshot s = SnapshotReader.read(p);
           asOf = s.asOf();
           members = s.assets().size();
-          sources = FactStore.sources(s.sources());
+          sources = FetchWriter.sources(s.sources());
         } catch (PrivscreenException e) {
           damage = e.getMessage();
         }
@@ -265,7 +265,7 @@ public final class SnapshotStore {
    */
   public FetchEntry append(Snapshot fresh, Consumer<String> warn) {
     migrateIfOld(warn);
-    return facts.append(fresh, warn);
+    return FetchWriter.append(facts, fresh, warn);
   }
 
   /**
@@ -318,27 +318,12 @@ public final class SnapshotStore {
    */
   public Path writeAs(Snapshot s, Path target) {
     try {
-      AtomicFile.write(target, true, SnapshotStore::holdForTests, w -> SnapshotWriter.write(s, w));
+      AtomicFile.write(target, true, FetchWriter::holdForTests, w -> SnapshotWriter.write(s, w));
       return target;
     } catch (IOException e) {
       throw new DataException(
           target.toAbsolutePath().getParent() + ": cannot write the snapshot: " + e.getMessage(),
           e);
-    }
-  }
-
-  /**
-   * A test hook: {@code PRIVSCREEN_TEST_HOLD_WRITE_MS} holds a finished temporary file this long
-   * before the rename, so a process test can kill the run in the middle of a write.
-   */
-  private static void holdForTests() {
-    String ms = System.getenv("PRIVSCREEN_TEST_HOLD_WRITE_MS");
-    if (ms != null) {
-      try {
-        Thread.sleep(Long.parseLong(ms));
-      } catch (InterruptedException | NumberFormatException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 
