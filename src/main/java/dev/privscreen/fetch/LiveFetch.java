@@ -93,17 +93,22 @@ public final class LiveFetch {
                       + " KiB (every one read back equal)");
             }
           }
-          Snapshot previous =
-              store
-                  .newestReadable(
-                      1,
-                      report::warn,
-                      (id, why) -> report.warn("skipped a damaged snapshot: " + why))
-                  .stream()
-                  .findFirst()
-                  .map(SnapshotStore.Stored::snapshot)
-                  .orElse(null);
-          Fetcher.Result result = fetch(plan, paths, universe, previous, redactor, report);
+          // the whole previous snapshot only when a merge is printed (--out, screen --live): the
+          // store's own write reads only the facts it needs
+          Supplier<Snapshot> previous =
+              memo(
+                  () ->
+                      store
+                          .newestReadable(
+                              1,
+                              report::warn,
+                              (id, why) -> report.warn("skipped a damaged snapshot: " + why))
+                          .stream()
+                          .findFirst()
+                          .map(SnapshotStore.Stored::snapshot)
+                          .orElse(null));
+          List<Asset> fallback = store.newestAssets(report::warn);
+          Fetcher.Result result = fetch(plan, paths, universe, fallback, redactor, report);
           return finish(plan, out, save, store, previous, result, redactor, report);
         });
   }
@@ -112,7 +117,7 @@ public final class LiveFetch {
       FetchPlan plan,
       StorePaths paths,
       Universe universe,
-      Snapshot previous,
+      List<Asset> fallback,
       Redactor redactor,
       Report report) {
     Deadline deadline = Deadline.in(plan.maxTime());
@@ -162,7 +167,6 @@ public final class LiveFetch {
                   report.err().flush();
                 }
               });
-      List<Asset> fallback = previous == null ? List.of() : previous.assets();
       return fetcher.fetch(plan.sources(), fallback);
     } finally {
       pool.shutdownNow();
@@ -174,7 +178,7 @@ public final class LiveFetch {
       Path out,
       boolean save,
       SnapshotStore store,
-      Snapshot previous,
+      Supplier<Snapshot> previous,
       Fetcher.Result r,
       Redactor redactor,
       Report report) {
@@ -213,8 +217,11 @@ public final class LiveFetch {
       throw new DataException(
           "no asset data (coingecko brought none and no stored snapshot reads); nothing written");
     }
+    if (!save || out != null) {
+      previous.get(); // the merge is the result: its history is read under the lock
+    }
     Snapshot fresh = clean(r.snapshot());
-    Supplier<Snapshot> merged = memo(() -> HistoryMerge.merge(previous, fresh));
+    Supplier<Snapshot> merged = memo(() -> HistoryMerge.merge(previous.get(), fresh));
     String written = null;
     if (save && out == null) {
       String id = store.append(fresh, report::warn).id();

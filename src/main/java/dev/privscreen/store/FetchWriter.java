@@ -182,7 +182,7 @@ final class FetchWriter {
       try {
         return FactStore.record(gen, idx.fetches().get(i));
       } catch (PrivscreenException x) {
-        warn.accept("skipped a damaged fetch: " + x.getMessage());
+        warn.accept("skipped a damaged snapshot: " + x.getMessage());
       }
     }
     return null;

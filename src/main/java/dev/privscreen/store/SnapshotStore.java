@@ -200,6 +200,21 @@ public final class SnapshotStore {
     return null;
   }
 
+  /**
+   * The newest readable fetch's assets, which a fetch falls back on when CoinGecko brings none: of
+   * the fact store, its record alone is read.
+   */
+  public List<dev.privscreen.model.Asset> newestAssets(Consumer<String> warn) {
+    if (facts.exists()) {
+      Path gen = facts.generation();
+      Snapshot record = FetchWriter.newestRecord(gen, FactStore.index(gen), warn);
+      return record == null ? List.of() : record.assets();
+    }
+    List<Stored> newest =
+        newestReadable(1, warn, (id, why) -> warn.accept("skipped a damaged snapshot: " + why));
+    return newest.isEmpty() ? List.of() : newest.get(0).snapshot().assets();
+  }
+
   /** A stored fetch read back, and its id. */
   public record Stored(String id, Snapshot snapshot) {}
 

@@ -179,6 +179,35 @@ class StoreFaultsTest {
   }
 
   @Test
+  void aFetchAfterADamagedRecordWritesAGoodOneOnTheHistoryThatReads() throws IOException {
+    String damaged = twoFetchesTheNewestDamaged();
+
+    Result f = fetch();
+
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stderr())
+        .contains("privscreen: warning: skipped a damaged snapshot: ")
+        .contains("fetch " + damaged);
+    Result after = cli().run("screen", "--json", "--fields", "symbol");
+    assertThat(after.exitCode()).as(after.toString()).isZero();
+    assertThat(after.stderr()).isEmpty();
+    assertThat(after.symbols()).contains("ZEC");
+    // the history the converted fetches brought is still under the new fetch
+    Result zec =
+        cli()
+            .run(
+                "screen",
+                "--as-of",
+                "2025-11-01",
+                "--json",
+                "--fields",
+                "symbol,price_usd",
+                "--where",
+                "symbol == 'ZEC'");
+    assertThat(zec.json().get("results").get(0).get("price_usd").asDouble()).isEqualTo(322.0);
+  }
+
+  @Test
   void pruneDamagedForgetsWhatDoesNotRead() throws IOException {
     twoFetchesTheNewestDamaged();
     Result damaged = cli().run("store", "prune", "--damaged");
