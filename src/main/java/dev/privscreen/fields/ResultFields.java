@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The ordered catalogue of result fields for one screen: SPEC §4's fixed fields, a {@code
- * gain_Nd_pct} for each extra window a rule asked for, and {@code m_<name>} for each metric.
+ * gain_Nd_pct} for each extra window a rule asked for, and {@code m_<name>} with its changes {@code
+ * m_<name>_chg_7d_pct} and {@code _30d_pct} for each metric.
  */
 public final class ResultFields {
   private final Map<String, ResultField> byName = new LinkedHashMap<>();
@@ -63,6 +64,12 @@ public final class ResultFields {
     add("score", Kind.INTEGER, ResultRow::score);
     for (String m : metricNames) {
       add("m_" + m, Kind.NUMBER, r -> r.metrics().metrics().get(m));
+      for (int days : dev.privscreen.metrics.AssetMetrics.METRIC_CHANGE_DAYS) {
+        add(
+            "m_" + m + "_chg_" + days + "d_pct",
+            Kind.PERCENT,
+            r -> r.metrics().metricChange(m, days));
+      }
     }
     if (explain) {
       add("passed", Kind.BOOLEAN, ResultRow::passed);

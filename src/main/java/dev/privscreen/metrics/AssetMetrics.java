@@ -54,6 +54,15 @@ public interface AssetMetrics {
   /** The value of each snapshot metric on today, by name (null where none). */
   Map<String, Double> metrics();
 
+  /** The windows of the metrics' changes: {@code m_<name>_chg_7d_pct} and {@code _30d_pct}. */
+  List<Integer> METRIC_CHANGE_DAYS = List.of(7, 30);
+
+  /**
+   * m_&lt;name&gt;_chg_Nd_pct = (m(today) / m(today − N) − 1) × 100, as a gain is of closes: null
+   * when either day has no value, or the earlier one is zero.
+   */
+  Double metricChange(String name, int days);
+
   /** The last 30 daily closes up to today as a sparkline (a space for a missing day). */
   String trend30d();
 
@@ -81,6 +90,7 @@ public interface AssetMetrics {
       Map<Window, Double> forwards,
       List<ListingEvent> listings,
       Map<String, Double> metrics,
+      Map<String, Double> metricChanges,
       Days closes30d,
       Days oi30d)
       implements AssetMetrics {
@@ -108,6 +118,11 @@ public interface AssetMetrics {
     @Override
     public Double forward(Window w) {
       return forwards.get(w);
+    }
+
+    @Override
+    public Double metricChange(String name, int days) {
+      return metricChanges.get(name + " " + days);
     }
 
     @Override

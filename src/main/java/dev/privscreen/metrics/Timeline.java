@@ -322,6 +322,17 @@ public final class Timeline {
     }
 
     @Override
+    public Double metricChange(String name, int days) {
+      Map<LocalDate, Double> m = s.history.metrics.get(name);
+      if (m == null) {
+        return null;
+      }
+      Double now = m.get(today());
+      Double then = m.get(today().minusDays(days));
+      return now == null || then == null ? null : change(now, then);
+    }
+
+    @Override
     public String trend30d() {
       return dev.privscreen.format.Sparkline.of(s.close, k - 29, k + 1);
     }
@@ -329,6 +340,16 @@ public final class Timeline {
     @Override
     public String oiTrend30d() {
       return dev.privscreen.format.Sparkline.of(s.oi, k - 29, k + 1);
+    }
+
+    private Map<String, Double> metricChanges() {
+      Map<String, Double> out = new java.util.HashMap<>();
+      for (String name : index.metricNames()) {
+        for (int days : METRIC_CHANGE_DAYS) {
+          out.put(name + " " + days, metricChange(name, days));
+        }
+      }
+      return out;
     }
 
     @Override
@@ -362,6 +383,7 @@ public final class Timeline {
           forwards,
           List.copyOf(listings()),
           metrics(),
+          metricChanges(),
           new AssetMetrics.Days(s.close, k - 29, k + 1),
           new AssetMetrics.Days(s.oi, k - 29, k + 1));
     }
