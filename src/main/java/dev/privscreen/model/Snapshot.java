@@ -15,11 +15,26 @@ public record Snapshot(
     List<OiPoint> openInterest,
     List<ListingEvent> listings,
     List<MetricPoint> metrics,
-    List<SourceStatus> sources) {
+    List<SourceStatus> sources,
+    List<FundingPoint> funding) {
 
   public static final String SCHEMA = "privscreen.snapshot/1";
 
+  /** A snapshot without funding rates. */
+  public Snapshot(
+      Instant asOf,
+      String category,
+      List<Asset> assets,
+      List<PricePoint> prices,
+      List<OiPoint> openInterest,
+      List<ListingEvent> listings,
+      List<MetricPoint> metrics,
+      List<SourceStatus> sources) {
+    this(asOf, category, assets, prices, openInterest, listings, metrics, sources, List.of());
+  }
+
   public Snapshot {
+    funding = List.copyOf(funding);
     assets = List.copyOf(assets);
     prices = PriceColumns.copyOf(prices);
     openInterest = OiColumns.copyOf(openInterest);

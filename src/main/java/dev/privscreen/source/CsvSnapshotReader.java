@@ -51,6 +51,7 @@ final class CsvSnapshotReader {
       case OPEN_INTEREST -> skip.contains(SnapshotReader.Part.OPEN_INTEREST);
       case LISTINGS -> skip.contains(SnapshotReader.Part.LISTINGS);
       case METRICS -> skip.contains(SnapshotReader.Part.METRICS);
+      case FUNDING -> skip.contains(SnapshotReader.Part.FUNDING);
       default -> false;
     };
   }

@@ -2,6 +2,7 @@ package dev.privscreen.source;
 
 import dev.privscreen.error.DataException;
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.ListingEvent.Action;
 import dev.privscreen.model.ListingEvent.Market;
@@ -37,6 +38,7 @@ final class SnapshotAssembler {
   private final List<ListingEvent> listings = new ArrayList<>();
   private final List<MetricPoint> metrics = new ArrayList<>();
   private final List<SourceStatus> sources = new ArrayList<>();
+  private final List<FundingPoint> funding = new ArrayList<>();
 
   /**
    * Key of each asset and metric row seen → where it was first seen, to report duplicates. Prices
@@ -119,6 +121,7 @@ final class SnapshotAssembler {
       case OPEN_INTEREST -> addOi(row);
       case LISTINGS -> addListing(row);
       case METRICS -> addMetric(row);
+      case FUNDING -> addFunding(row);
       case SOURCES -> addSource(row);
     }
   }
@@ -224,6 +227,33 @@ final class SnapshotAssembler {
     }
   }
 
+  private void addFunding(Row r) {
+    String id = Values.requiredText(r.cell("id"));
+    String venue = Values.requiredText(r.cell("venue"));
+    Instant at = Values.instant(r.cell("funding_time"));
+    if (at == null) {
+      throw new DataException(
+          r.cell("funding_time").where() + ": " + r.cell("funding_time").field() + " is missing");
+    }
+    unique(
+        r,
+        "funding " + id + " " + venue + " " + at,
+        () -> "funding rate for " + id + " on " + venue + " at " + at);
+    Double rate = Values.number(r.cell("rate"));
+    Double interval = Values.nonNegative(r.cell("interval_h"));
+    if (interval != null && !(interval == 1 || interval == 2 || interval == 4 || interval == 8)) {
+      throw new DataException(
+          r.cell("interval_h").where()
+              + ": "
+              + r.cell("interval_h").field()
+              + " must be 1, 2, 4 or 8 (hours between settlements)");
+    }
+    if (rate != null) { // a rate not given is not kept
+      funding.add(
+          new FundingPoint(id, venue, at, rate, interval == null ? 8 : interval.intValue()));
+    }
+  }
+
   /**
    * Letters, digits and _, checked by hand: a regular expression costs a start-up its compiling.
    */
@@ -307,6 +337,7 @@ final class SnapshotAssembler {
       all.listings.addAll(p.listings);
       all.metrics.addAll(p.metrics);
       all.sources.addAll(p.sources);
+      all.funding.addAll(p.funding);
     }
     return all;
   }
@@ -343,7 +374,7 @@ final class SnapshotAssembler {
                       + day(openInterest.day(later)));
             });
     return new Snapshot(
-        asOf, category, assets, priceColumns, oiColumns, listings, metrics, sources);
+        asOf, category, assets, priceColumns, oiColumns, listings, metrics, sources, funding);
   }
 
   private static RuntimeException duplicate(Places places, int first, int later, String what) {

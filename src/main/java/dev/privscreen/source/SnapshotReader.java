@@ -24,7 +24,8 @@ public final class SnapshotReader {
   public enum Part {
     OPEN_INTEREST,
     LISTINGS,
-    METRICS
+    METRICS,
+    FUNDING
   }
 
   /**

@@ -9,6 +9,7 @@ enum Table {
   OPEN_INTEREST("open_interest", List.of("id", "venue", "date", "oi_usd")),
   LISTINGS("listings", List.of("id", "venue", "market", "listed_at")),
   METRICS("metrics", List.of("id", "date", "name", "value")),
+  FUNDING("funding", List.of("id", "venue", "funding_time", "rate")),
   SOURCES("sources", List.of("name"));
 
   final String key;

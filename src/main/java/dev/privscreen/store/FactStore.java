@@ -2,6 +2,7 @@ package dev.privscreen.store;
 
 import dev.privscreen.error.DataException;
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
@@ -248,6 +249,20 @@ public final class FactStore {
     convert(gen, FactTable.LISTINGS, latest, warn, c -> listings.add(FactTable.listing(c)));
     List<MetricPoint> metrics = new ArrayList<>();
     convert(gen, FactTable.METRICS, latest, warn, c -> metrics.add(FactTable.metric(c)));
+    LinkedHashMap<String, FundingPoint> funding = new LinkedHashMap<>();
+    convert(
+        gen,
+        FactTable.FUNDING,
+        latest,
+        warn,
+        c -> funding.put(FactTable.FUNDING.key(c), FactTable.funding(c)));
+    if (!skipped(FactTable.FUNDING, scope)) {
+      for (FundingPoint f : record.funding()) {
+        funding.put(FactTable.FUNDING.key(FactTable.cells(f)), f);
+      }
+    }
+    List<FundingPoint> rates = new ArrayList<>(funding.values());
+    rates.sort(HistoryOrder.FUNDING);
     List<PricePoint> p = new ArrayList<>(prices.values());
     p.sort(HistoryOrder.PRICES);
     List<OiPoint> o = new ArrayList<>(oi.values());
@@ -261,7 +276,8 @@ public final class FactStore {
         o,
         listings,
         metrics,
-        record.sources());
+        record.sources(),
+        rates);
   }
 
   private static boolean inScope(LocalDate d, SnapshotReader.Scope scope) {
@@ -275,6 +291,7 @@ public final class FactStore {
       case OPEN_INTEREST -> scope.skip().contains(SnapshotReader.Part.OPEN_INTEREST);
       case LISTINGS -> scope.skip().contains(SnapshotReader.Part.LISTINGS);
       case METRICS -> scope.skip().contains(SnapshotReader.Part.METRICS);
+      case FUNDING -> scope.skip().contains(SnapshotReader.Part.FUNDING);
     };
   }
 

@@ -1,6 +1,7 @@
 package dev.privscreen.store;
 
 import dev.privscreen.format.Times;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
@@ -19,7 +20,8 @@ enum FactTable {
   PRICES("prices", new String[] {"id", "date", "close_usd", "volume_usd"}, 2),
   OPEN_INTEREST("open_interest", new String[] {"id", "venue", "date", "oi_usd", "at"}, 3),
   LISTINGS("listings", new String[] {"id", "venue", "market", "pair", "listed_at", "action"}, 6),
-  METRICS("metrics", new String[] {"id", "date", "name", "value"}, -1);
+  METRICS("metrics", new String[] {"id", "date", "name", "value"}, -1),
+  FUNDING("funding", new String[] {"id", "venue", "funding_time", "rate", "interval_h"}, 3);
 
   final String name;
   final String[] columns;
@@ -57,7 +59,7 @@ enum FactTable {
   int dateCell() {
     return switch (this) {
       case PRICES, METRICS -> 1;
-      case OPEN_INTEREST -> 2;
+      case OPEN_INTEREST, FUNDING -> 2;
       case LISTINGS -> -1;
     };
   }
@@ -72,6 +74,7 @@ enum FactTable {
     return switch (this) {
       case PRICES, METRICS -> LocalDate.parse(cells[1]);
       case OPEN_INTEREST -> LocalDate.parse(cells[2]);
+      case FUNDING -> LocalDate.parse(cells[2].substring(0, 10));
       case LISTINGS -> null;
     };
   }
@@ -100,6 +103,21 @@ enum FactTable {
 
   static String[] cells(MetricPoint m) {
     return new String[] {m.id(), m.date().toString(), m.name(), CsvLine.num(m.value())};
+  }
+
+  static String[] cells(FundingPoint f) {
+    return new String[] {
+      f.id(),
+      f.venue(),
+      instant(f.fundingTime()),
+      CsvLine.num(f.rate()),
+      Integer.toString(f.intervalHours())
+    };
+  }
+
+  static FundingPoint funding(String[] c) {
+    return new FundingPoint(
+        c[0], c[1], Instant.parse(c[2]), Double.parseDouble(c[3]), Integer.parseInt(c[4]));
   }
 
   static PricePoint price(String[] c) {

@@ -34,7 +34,7 @@ public record FetchEntry(
 
   static final String HEADER =
       "fetch,as_of,category,members,sources,record_file,record_offset,record_bytes,"
-          + "prices_bytes,open_interest_bytes,listings_bytes,metrics_bytes,added_bytes,other_ids\n";
+          + "prices_bytes,open_interest_bytes,listings_bytes,metrics_bytes,funding_bytes,added_bytes,other_ids\n";
 
   /** The fetch's time, from its id. */
   public Instant fetchedAt() {

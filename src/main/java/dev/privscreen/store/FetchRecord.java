@@ -3,6 +3,7 @@ package dev.privscreen.store;
 import dev.privscreen.error.DataException;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.OiPoint;
 import dev.privscreen.model.PricePoint;
 import dev.privscreen.model.Snapshot;
@@ -27,6 +28,7 @@ import java.util.List;
  * id,symbol,name,price_usd,…
  * # prices          (the fetch's own day)
  * # open_interest   (the fetch's own day, with each reading's instant)
+ * # funding         (the current periods' rates, which settle later; only when there are)
  * # sources
  * </pre>
  */
@@ -79,6 +81,12 @@ final class FetchRecord {
     for (OiPoint p : s.openInterest()) {
       CsvLine.row(out, FactTable.cells(p));
     }
+    if (!s.funding().isEmpty()) {
+      section(out, "funding", FactTable.FUNDING.columns);
+      for (FundingPoint f : s.funding()) {
+        CsvLine.row(out, FactTable.cells(f));
+      }
+    }
     section(out, "sources", SOURCES);
     for (SourceStatus st : s.sources()) {
       CsvLine.row(out, st.name(), Times.instant(st.fetchedAt()), st.status(), text(st.error()));
@@ -98,6 +106,7 @@ final class FetchRecord {
     List<PricePoint> prices = new ArrayList<>();
     List<OiPoint> oi = new ArrayList<>();
     List<SourceStatus> sources = new ArrayList<>();
+    List<FundingPoint> funding = new ArrayList<>();
     String section = "head";
     try {
       for (int i = 1; i < rows.size(); i++) {
@@ -132,6 +141,7 @@ final class FetchRecord {
                       CsvLine.dbl(c[11])));
           case "prices" -> prices.add(FactTable.price(c));
           case "open_interest" -> oi.add(FactTable.oi(c));
+          case "funding" -> funding.add(FactTable.funding(c));
           case "sources" ->
               sources.add(new SourceStatus(c[0], Instant.parse(c[1]), c[2], nul(c[3])));
           default -> throw new IllegalArgumentException("an unknown section: " + section);
@@ -143,7 +153,7 @@ final class FetchRecord {
     if (asOf == null) {
       throw new DataException(name + ": damaged: no as_of");
     }
-    return new Snapshot(asOf, category, assets, prices, oi, List.of(), List.of(), sources);
+    return new Snapshot(asOf, category, assets, prices, oi, List.of(), List.of(), sources, funding);
   }
 
   /** The rows of CSV text: a quoted cell may hold commas, quotes and newlines. */

@@ -3,6 +3,7 @@ package dev.privscreen.store;
 import dev.privscreen.error.DataException;
 import dev.privscreen.error.PrivscreenException;
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
@@ -64,6 +65,7 @@ final class FetchWriter {
     Map<FactTable, LinkedHashMap<String, String[]>> seen = emptyTables();
     LinkedHashMap<String, PricePoint> todayPrices = new LinkedHashMap<>();
     LinkedHashMap<String, OiPoint> todayOi = new LinkedHashMap<>();
+    LinkedHashMap<String, FundingPoint> pendingFunding = new LinkedHashMap<>();
     // the previous fetch's own day carries forward, as the old store merged it: its readings
     // stand until a fresh one replaces them, and become history once their day has passed
     List<Snapshot> layers = previous == null ? List.of(fresh) : List.of(previous, fresh);
@@ -90,6 +92,17 @@ final class FetchWriter {
             todayOi.put(k, p);
           } else {
             seen.get(FactTable.OPEN_INTEREST).put(k, c);
+          }
+        }
+      }
+      for (FundingPoint f : s.funding()) {
+        if (all || members.contains(f.id())) {
+          String[] c = FactTable.cells(f);
+          String k = FactTable.FUNDING.key(c);
+          if (f.fundingTime().isAfter(fresh.asOf())) { // the current period's: it still moves
+            pendingFunding.put(k, f);
+          } else {
+            seen.get(FactTable.FUNDING).put(k, c);
           }
         }
       }
@@ -141,7 +154,8 @@ final class FetchWriter {
             new ArrayList<>(todayOi.values()),
             List.of(),
             List.of(),
-            fresh.sources());
+            fresh.sources(),
+            new ArrayList<>(pendingFunding.values()));
     return commit(gen, idx, null, record, learned, others, FetchWriter::holdForTests);
   }
 
@@ -152,6 +166,7 @@ final class FetchWriter {
     s.openInterest().forEach(p -> ids.add(p.id()));
     s.listings().forEach(l -> ids.add(l.id()));
     s.metrics().forEach(m -> ids.add(m.id()));
+    s.funding().forEach(f -> ids.add(f.id()));
     return ids;
   }
 

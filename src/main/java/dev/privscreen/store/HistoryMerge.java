@@ -1,6 +1,7 @@
 package dev.privscreen.store;
 
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
@@ -64,6 +65,17 @@ public final class HistoryMerge {
     for (MetricPoint m : fresh.metrics()) {
       metrics.put(m.id() + " " + m.name() + " " + m.date(), m);
     }
+    Map<String, FundingPoint> funding = new LinkedHashMap<>();
+    for (FundingPoint f : previous.funding()) {
+      if (ids.contains(f.id())) {
+        funding.put(f.id() + " " + f.venue() + " " + f.fundingTime(), f);
+      }
+    }
+    for (FundingPoint f : fresh.funding()) {
+      funding.put(f.id() + " " + f.venue() + " " + f.fundingTime(), f);
+    }
+    List<FundingPoint> rates = new ArrayList<>(funding.values());
+    rates.sort(HistoryOrder.FUNDING);
     List<PricePoint> p = new ArrayList<>(prices.values());
     p.sort(HistoryOrder.PRICES);
     List<OiPoint> o = new ArrayList<>(oi.values());
@@ -78,6 +90,7 @@ public final class HistoryMerge {
         o,
         l,
         new ArrayList<>(metrics.values()),
-        fresh.sources());
+        fresh.sources(),
+        rates);
   }
 }

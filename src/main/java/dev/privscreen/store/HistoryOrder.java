@@ -1,5 +1,6 @@
 package dev.privscreen.store;
 
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.OiPoint;
 import dev.privscreen.model.PricePoint;
@@ -14,6 +15,11 @@ final class HistoryOrder {
 
   static final Comparator<OiPoint> OPEN_INTEREST =
       Comparator.comparing(OiPoint::id).thenComparing(OiPoint::venue).thenComparing(OiPoint::date);
+
+  static final Comparator<FundingPoint> FUNDING =
+      Comparator.comparing(FundingPoint::id)
+          .thenComparing(FundingPoint::venue)
+          .thenComparing(FundingPoint::fundingTime);
 
   static final Comparator<ListingEvent> LISTINGS =
       Comparator.comparing(ListingEvent::id)

@@ -3,6 +3,7 @@ package dev.privscreen.store;
 import dev.privscreen.error.DataException;
 import dev.privscreen.error.PrivscreenException;
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
@@ -146,6 +147,16 @@ public final class Migration {
       }
     }
     FetchWriter.putListingsAndMetrics(s, rows);
+    List<FundingPoint> pending = new ArrayList<>();
+    for (FundingPoint f : s.funding()) {
+      String[] c = FactTable.cells(f);
+      if (f.fundingTime().isAfter(s.asOf())) {
+        pending.add(f);
+        todayKeys.add("f" + FactTable.FUNDING.key(c));
+      } else {
+        rows.get(FactTable.FUNDING).put(FactTable.FUNDING.key(c), c);
+      }
+    }
     Map<FactTable, List<FetchWriter.Fact>> learned = new EnumMap<>(FactTable.class);
     for (FactTable t : FactTable.values()) {
       Map<String, FetchWriter.Fact> known = latest.get(t);
@@ -166,7 +177,13 @@ public final class Migration {
         membersLive += count.getOrDefault(m, 0);
       }
       if (membersLive > stillLive) { // some key of a member is no longer in the snapshot
-        String prefix = t == FactTable.PRICES ? "p" : t == FactTable.OPEN_INTEREST ? "o" : "-";
+        String prefix =
+            switch (t) {
+              case PRICES -> "p";
+              case OPEN_INTEREST -> "o";
+              case FUNDING -> "f";
+              default -> "-";
+            };
         for (Map.Entry<String, FetchWriter.Fact> k : known.entrySet()) {
           FetchWriter.Fact f = k.getValue();
           if (!f.gone()
@@ -197,7 +214,8 @@ public final class Migration {
             todayOi,
             List.of(),
             List.of(),
-            s.sources());
+            s.sources(),
+            pending);
     Set<String> others = FetchWriter.rowIds(s);
     others.removeAll(assetIds);
     return FetchWriter.commit(
@@ -212,12 +230,14 @@ public final class Migration {
     o.sort(HistoryOrder.OPEN_INTEREST);
     List<ListingEvent> l = new ArrayList<>(s.listings());
     l.sort(Comparator.comparing(e -> String.join(",", FactTable.cells(e))));
+    List<FundingPoint> f = new ArrayList<>(s.funding());
+    f.sort(HistoryOrder.FUNDING);
     List<MetricPoint> m = new ArrayList<>(s.metrics());
     m.sort(Comparator.comparing(e -> String.join(",", FactTable.cells(e))));
     StringWriter w = new StringWriter();
     try {
       SnapshotWriter.write(
-          new Snapshot(s.asOf(), s.category(), s.assets(), p, o, l, m, s.sources()), w);
+          new Snapshot(s.asOf(), s.category(), s.assets(), p, o, l, m, s.sources(), f), w);
     } catch (IOException x) {
       throw new IllegalStateException(x);
     }

@@ -45,6 +45,9 @@ public final class SnapshotCsvWriter {
         table(FactTable.OPEN_INTEREST, s.openInterest(), FactTable::cells));
     put(dir.resolve("listings.csv"), table(FactTable.LISTINGS, s.listings(), FactTable::cells));
     put(dir.resolve("metrics.csv"), table(FactTable.METRICS, s.metrics(), FactTable::cells));
+    if (!s.funding().isEmpty()) {
+      put(dir.resolve("funding.csv"), table(FactTable.FUNDING, s.funding(), FactTable::cells));
+    }
     StringBuilder meta = new StringBuilder("{\"as_of\":\"").append(Times.instant(s.asOf()));
     meta.append('"');
     if (s.category() != null) {

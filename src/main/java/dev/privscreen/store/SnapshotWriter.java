@@ -5,6 +5,7 @@ import dev.privscreen.format.JsonIo;
 import dev.privscreen.format.NumberText;
 import dev.privscreen.format.Times;
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
@@ -102,6 +103,21 @@ public final class SnapshotWriter {
       }
       g.writeEndArray();
       g.writeRaw("\n");
+      if (!s.funding().isEmpty()) {
+        g.writeArrayFieldStart("funding");
+        for (FundingPoint f : s.funding()) {
+          row(g);
+          g.writeStartObject();
+          g.writeStringField("id", f.id());
+          g.writeStringField("venue", f.venue());
+          g.writeStringField("funding_time", Times.instant(f.fundingTime()));
+          num(g, "rate", f.rate());
+          g.writeNumberField("interval_h", f.intervalHours());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeRaw("\n");
+      }
       g.writeArrayFieldStart("sources");
       for (SourceStatus st : s.sources()) {
         row(g);

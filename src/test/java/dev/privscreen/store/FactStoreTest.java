@@ -100,6 +100,23 @@ class FactStoreTest {
           oi.add(new OiPoint(id, venue, today, 1e6 + rnd.nextInt(1_000_000), at.minusSeconds(7)));
         }
       }
+      List<dev.privscreen.model.FundingPoint> funding = new ArrayList<>();
+      long period = 8 * 3600;
+      long next = (at.getEpochSecond() / period + 1) * period;
+      for (String id : members) {
+        for (String venue : List.of("binance", "okx")) {
+          for (int back = 3; back >= 1; back--) { // the settled ones the API returns
+            Instant when = Instant.ofEpochSecond(next - back * period);
+            funding.add(
+                new dev.privscreen.model.FundingPoint(
+                    id, venue, when, (id.hashCode() % 7 + back) * 1e-5, 8));
+          }
+          // the current period's rate moves until it settles
+          funding.add(
+              new dev.privscreen.model.FundingPoint(
+                  id, venue, Instant.ofEpochSecond(next), rnd.nextInt(100) * 1e-6, 8));
+        }
+      }
       if (rnd.nextInt(10) == 0) {
         String id = new ArrayList<>(members).get(rnd.nextInt(members.size()));
         listings.add(
@@ -121,7 +138,8 @@ class FactStoreTest {
           List.of(
               new SourceStatus("coingecko", at, "ok", null),
               new SourceStatus("okx", at, rnd.nextInt(5) == 0 ? "failed" : "ok", null));
-      return new Snapshot(at, "privacy-coins", assets, prices, oi, mine, List.of(), sources);
+      return new Snapshot(
+          at, "privacy-coins", assets, prices, oi, mine, List.of(), sources, funding);
     }
   }
 
