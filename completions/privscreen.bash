@@ -323,13 +323,13 @@ function _picocli_privscreen_screen() {
 
   local commands=""
   local flag_opts="'--live' '--save' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--snapshot' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
   local passedall_option_args=("none" "passed" "all") # --explain values
   local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget") # --sources values
 
@@ -377,6 +377,12 @@ function _picocli_privscreen_screen() {
       return $?
       ;;
     '--volume-spike')
+      return
+      ;;
+    '--funding-above')
+      return
+      ;;
+    '--funding-below')
       return
       ;;
     '--where')
@@ -647,12 +653,12 @@ function _picocli_privscreen_diff() {
 
   local commands=""
   local flag_opts="'--since-last' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--format' '--fields' '--config'"
+  local arg_opts="'--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--format' '--fields' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -686,6 +692,12 @@ function _picocli_privscreen_diff() {
       return $?
       ;;
     '--volume-spike')
+      return
+      ;;
+    '--funding-above')
+      return
+      ;;
+    '--funding-below')
       return
       ;;
     '--where')
@@ -731,13 +743,13 @@ function _picocli_privscreen_replay() {
 
   local commands=""
   local flag_opts="'--oi-breakout' '--entries' '--summary' '--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--snapshot' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--where' '--match' '--sort' '--top' '--forward' '--format' '--config' '--fields'"
+  local arg_opts="'--from' '--snapshot' '--start' '--end' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--sort' '--top' '--forward' '--format' '--config' '--fields'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("date" "rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("date" "rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -786,6 +798,12 @@ function _picocli_privscreen_replay() {
       return $?
       ;;
     '--volume-spike')
+      return
+      ;;
+    '--funding-above')
+      return
+      ;;
+    '--funding-below')
       return
       ;;
     '--where')

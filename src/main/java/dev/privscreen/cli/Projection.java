@@ -57,6 +57,10 @@ final class Projection {
       if (id.equals("listing")) {
         skip.remove(Part.LISTINGS);
       }
+      if (id.equals("funding")) { // the rates, and the OI that weighs the venues
+        skip.remove(Part.FUNDING);
+        skip.remove(Part.OPEN_INTEREST);
+      }
     }
     for (String f : fields) {
       need(f.strip(), skip);
@@ -74,6 +78,9 @@ final class Projection {
       skip.remove(Part.LISTINGS);
     } else if (field.startsWith("m_")) {
       skip.remove(Part.METRICS);
+    } else if (field.startsWith("funding_")) {
+      skip.remove(Part.FUNDING);
+      skip.remove(Part.OPEN_INTEREST);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.privscreen.cli;
 
 import dev.privscreen.metrics.MetricsSpec;
 import dev.privscreen.model.Window;
+import dev.privscreen.rule.FundingRule;
 import dev.privscreen.rule.ListingRule;
 import dev.privscreen.rule.MinGainRule;
 import dev.privscreen.rule.MinOiChangeRule;
@@ -84,6 +85,24 @@ public final class RuleOptions {
   Double volumeSpike;
 
   @Option(
+      names = "--funding-above",
+      paramLabel = "PCT",
+      converter = Converters.Amount.class,
+      description =
+          "Rule funding: funding_rate_pct (the rate per 8h, venues weighted by OI) above PCT"
+              + " (longs pay more than PCT%%).")
+  Double fundingAbove;
+
+  @Option(
+      names = "--funding-below",
+      paramLabel = "PCT",
+      converter = Converters.Amount.class,
+      description =
+          "Rule funding: funding_rate_pct below PCT (0: shorts pay longs; with --oi-breakout, a"
+              + " squeeze set-up).")
+  Double fundingBelow;
+
+  @Option(
       names = "--where",
       paramLabel = "EXPR",
       description =
@@ -130,6 +149,9 @@ public final class RuleOptions {
     }
     if (volumeSpike != null) {
       rules.add(new VolumeSpikeRule(volumeSpike));
+    }
+    if (fundingAbove != null || fundingBelow != null) {
+      rules.add(new FundingRule(fundingAbove, fundingBelow));
     }
     if (!where.isEmpty()) {
       rules.add(new WhereRule(where));

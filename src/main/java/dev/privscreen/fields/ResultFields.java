@@ -57,6 +57,8 @@ public final class ResultFields {
     for (Window w : spec.forwardWindows()) {
       add("fwd_" + w.days() + "d_pct", Kind.PERCENT, r -> r.metrics().forward(w));
     }
+    add("funding_rate_pct", Kind.RATE_PERCENT, r -> r.metrics().fundingRatePct());
+    add("funding_7d_pct", Kind.RATE_PERCENT, r -> r.metrics().funding7dPct());
     add("listings", Kind.LISTINGS, r -> r.metrics().listings());
     add("trend_30d", Kind.TEXT, r -> r.metrics().trend30d());
     add("oi_trend_30d", Kind.TEXT, r -> r.metrics().oiTrend30d());

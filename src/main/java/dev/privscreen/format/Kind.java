@@ -8,6 +8,8 @@ public enum Kind {
   USD,
   /** a percent change */
   PERCENT,
+  /** a small percent, a funding rate (printed +0.0100%) */
+  RATE_PERCENT,
   /** a ratio (printed 2.80x) */
   RATIO,
   /** a plain number, e.g. a metric value */
@@ -29,6 +31,11 @@ public enum Kind {
   }
 
   public boolean numeric() {
-    return this == INTEGER || this == USD || this == PERCENT || this == RATIO || this == NUMBER;
+    return this == INTEGER
+        || this == USD
+        || this == PERCENT
+        || this == RATE_PERCENT
+        || this == RATIO
+        || this == NUMBER;
   }
 }

@@ -145,6 +145,12 @@ public final class NumberText {
     return s.equals("-0.0%") ? "+0.0%" : s;
   }
 
+  /** A funding rate: {@code +0.0100%}, four decimals (a rate of 0.01% is common). */
+  public static String ratePercent(double v) {
+    String s = String.format(Locale.ROOT, "%+.4f%%", v);
+    return s.equals("-0.0000%") ? "+0.0000%" : s;
+  }
+
   /** {@code 2.80x}. */
   public static String ratio(double v) {
     return String.format(Locale.ROOT, "%.2fx", v);

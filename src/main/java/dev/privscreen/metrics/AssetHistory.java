@@ -35,6 +35,19 @@ final class AssetHistory {
 
   final List<ListingEvent> listings = new ArrayList<>();
 
+  /** venue → its funding rates, sorted by funding time. */
+  final Map<String, List<dev.privscreen.model.FundingPoint>> funding = new HashMap<>();
+
+  /** venue → epoch day → that venue's OI in USD: the weights of its funding rates. */
+  final Map<String, Map<Integer, Double>> oiByVenue = new HashMap<>();
+
+  /** Each venue's OI on a day (the funding weights), null where none. */
+  Map<String, Double> oiByVenueOn(int day) {
+    Map<String, Double> out = new HashMap<>();
+    oiByVenue.forEach((venue, days) -> out.put(venue, days.get(day)));
+    return out;
+  }
+
   AssetHistory(PriceColumns prices) {
     this.prices = prices;
   }

@@ -51,6 +51,15 @@ public interface AssetMetrics {
   /** The asset's listing events up to the end of today, newest first. */
   List<ListingEvent> listings();
 
+  /**
+   * funding_rate_pct: the rate of the funding period today's instant is in, per 8 hours, as a
+   * percent, the venues weighted by their OI in USD ({@link Funding}); null without rates.
+   */
+  Double fundingRatePct();
+
+  /** funding_7d_pct: what a long paid over the 7 days up to today's instant, weighted alike. */
+  Double funding7dPct();
+
   /** The value of each snapshot metric on today, by name (null where none). */
   Map<String, Double> metrics();
 
@@ -91,6 +100,8 @@ public interface AssetMetrics {
       List<ListingEvent> listings,
       Map<String, Double> metrics,
       Map<String, Double> metricChanges,
+      Double fundingRatePct,
+      Double funding7dPct,
       Days closes30d,
       Days oi30d)
       implements AssetMetrics {

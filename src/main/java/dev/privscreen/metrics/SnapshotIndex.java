@@ -43,11 +43,45 @@ public final class SnapshotIndex {
         h.listings.add(e);
       }
     }
+    indexFunding(snapshot);
     for (MetricPoint m : snapshot.metrics()) {
       metricNames.add(m.name());
       AssetHistory h = history(m.id(), 1);
       if (h != null) {
         h.metrics.computeIfAbsent(m.name(), k -> new HashMap<>()).put(m.date(), m.value());
+      }
+    }
+  }
+
+  /** Each asset's funding rates by venue, and (for their weights) its OI by venue and day. */
+  private void indexFunding(Snapshot snapshot) {
+    if (snapshot.funding().isEmpty()) {
+      return;
+    }
+    for (dev.privscreen.model.FundingPoint f : snapshot.funding()) {
+      AssetHistory h = history(f.id(), 1);
+      if (h != null) {
+        h.funding.computeIfAbsent(f.venue(), v -> new java.util.ArrayList<>()).add(f);
+      }
+    }
+    for (AssetHistory h : byId.values()) {
+      h.funding
+          .values()
+          .forEach(rows -> rows.sort(java.util.Comparator.comparing(r -> r.fundingTime())));
+    }
+    OiColumns oi = snapshot.oiColumns();
+    for (int code = 0; code < oi.idCount(); code++) {
+      AssetHistory h = byId.get(oi.id(code));
+      if (h == null || h.funding.isEmpty()) {
+        continue;
+      }
+      for (int row = oi.from(code); row < oi.to(code); row++) {
+        double v = oi.oiUsd(row);
+        if (!Double.isNaN(v)) {
+          h.oiByVenue
+              .computeIfAbsent(oi.get(row).venue(), x -> new HashMap<>())
+              .put(oi.day(row), v);
+        }
       }
     }
   }

@@ -321,6 +321,27 @@ public final class Timeline {
       return out;
     }
 
+    /** The instant today's figures describe: the snapshot's as-of, or a past day's 00:00 UTC. */
+    private Instant instant() {
+      return current ? index.snapshot().asOf() : today().atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    @Override
+    public Double fundingRatePct() {
+      if (s.history == null || s.history.funding.isEmpty()) {
+        return null;
+      }
+      return Funding.ratePct(s.history.funding, s.history.oiByVenueOn(lo + k), instant());
+    }
+
+    @Override
+    public Double funding7dPct() {
+      if (s.history == null || s.history.funding.isEmpty()) {
+        return null;
+      }
+      return Funding.paid7dPct(s.history.funding, s.history.oiByVenueOn(lo + k), instant());
+    }
+
     @Override
     public Double metricChange(String name, int days) {
       Map<LocalDate, Double> m = s.history.metrics.get(name);
@@ -384,6 +405,8 @@ public final class Timeline {
           List.copyOf(listings()),
           metrics(),
           metricChanges(),
+          fundingRatePct(),
+          funding7dPct(),
           new AssetMetrics.Days(s.close, k - 29, k + 1),
           new AssetMetrics.Days(s.oi, k - 29, k + 1));
     }

@@ -72,6 +72,7 @@ final class Cells {
       case INTEGER -> v.toString();
       case USD -> NumberText.usd(((Number) v).doubleValue());
       case PERCENT -> NumberText.percent(((Number) v).doubleValue());
+      case RATE_PERCENT -> NumberText.ratePercent(((Number) v).doubleValue());
       case RATIO -> NumberText.ratio(((Number) v).doubleValue());
       case NUMBER -> NumberText.plain(((Number) v).doubleValue());
       case BOOLEAN -> ((Boolean) v) ? "yes" : "no";

@@ -61,8 +61,8 @@ final class TextTable {
   }
 
   private static String colour(Kind kind, String raw, String padded, Style style) {
-    if (kind == Kind.PERCENT) {
-      if (raw.startsWith("+") && !raw.equals("+0.0%")) {
+    if (kind == Kind.PERCENT || kind == Kind.RATE_PERCENT) {
+      if (raw.startsWith("+") && !raw.equals("+0.0%") && !raw.equals("+0.0000%")) {
         return style.green(padded);
       }
       if (raw.startsWith("-") && raw.length() > 1) {

@@ -94,7 +94,7 @@ public final class WhereRule implements Rule {
 
   @Override
   public int order() {
-    return 6;
+    return 7;
   }
 
   @Override
