@@ -303,18 +303,7 @@ final class StoreCommand implements Runnable {
 
   static void migrated(Context ctx, boolean quiet, Migration.Result m) {
     if (m != null && !quiet) {
-      ctx.err()
-          .println(
-              "converted the store to keep each fact once: "
-                  + m.converted()
-                  + " fetches ("
-                  + (m.bytesBefore() >> 10)
-                  + " KiB to "
-                  + (m.bytesAfter() >> 10)
-                  + " KiB), each read back equal"
-                  + (m.damaged().isEmpty()
-                      ? ""
-                      : "; " + m.damaged().size() + " damaged kept aside in damaged/"));
+      ctx.err().println(m.summary());
     }
   }
 

@@ -83,14 +83,7 @@ public final class LiveFetch {
           if (save && out == null) {
             Migration.Result m = store.migrateIfOld(report::warn);
             if (m != null) {
-              report.warn(
-                  "converted the store to keep each fact once: "
-                      + m.converted()
-                      + " fetches, "
-                      + (m.bytesBefore() >> 10)
-                      + " KiB to "
-                      + (m.bytesAfter() >> 10)
-                      + " KiB (every one read back equal)");
+              report.warn(m.summary());
             }
           }
           // the whole previous snapshot only when a merge is printed (--out, screen --live): the

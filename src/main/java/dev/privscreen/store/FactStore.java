@@ -140,14 +140,15 @@ public final class FactStore {
     return new Index(out, damaged);
   }
 
-  /** A fetch's snapshot, as it was when that fetch was the newest. */
-  public Snapshot read(FetchEntry e, Consumer<String> warn) {
-    return read(e, warn, SnapshotReader.Scope.ALL);
+  /**
+   * A fetch's snapshot as it was when that fetch was the newest, of the tables and days a command
+   * uses (as a CSV directory is read): its record, and the facts it saw.
+   */
+  public Snapshot read(FetchEntry e, Consumer<String> warn, SnapshotReader.Scope scope) {
+    return read(generation(), e, warn, scope);
   }
 
-  /** A fetch's snapshot, of the tables and days a command uses (as a CSV directory is read). */
-  public Snapshot read(FetchEntry e, Consumer<String> warn, SnapshotReader.Scope scope) {
-    Path gen = generation();
+  static Snapshot read(Path gen, FetchEntry e, Consumer<String> warn, SnapshotReader.Scope scope) {
     return rebuild(gen, e, record(gen, e), warn, scope);
   }
 
@@ -170,12 +171,9 @@ public final class FactStore {
     return FetchRecord.read(name, text);
   }
 
-  /** The facts the fetch saw, of its members, overlaid by its record. */
-  static Snapshot rebuild(Path gen, FetchEntry e, Snapshot record, Consumer<String> warn) {
-    return rebuild(gen, e, record, warn, SnapshotReader.Scope.ALL);
-  }
-
   /**
+   * The facts the fetch saw, of its members, overlaid by its record.
+   *
    * @param scope the tables left unread, and the first day of prices and open interest read: the
    *     rows of earlier days are passed over as far as their date (today's readings, in the record,
    *     are always there)

@@ -46,9 +46,7 @@ public final class FetchIds {
     if (!isId(id)) {
       throw new IllegalArgumentException("not a fetch id: " + id);
     }
-    Instant t =
-        LocalDateTime.parse(id.substring(0, 15), DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss"))
-            .toInstant(ZoneOffset.UTC);
+    Instant t = LocalDateTime.parse(id.substring(0, 15), SECONDS).toInstant(ZoneOffset.UTC);
     return id.length() > 16 ? t.plusMillis(Long.parseLong(id.substring(15, 18))) : t;
   }
 

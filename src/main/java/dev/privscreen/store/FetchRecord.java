@@ -36,7 +36,7 @@ final class FetchRecord {
   private FetchRecord() {}
 
   static final String SCHEMA = "privscreen.fetch/1";
-  private static final String[] ASSETS = {
+  static final String[] ASSETS = {
     "id",
     "symbol",
     "name",
@@ -58,20 +58,7 @@ final class FetchRecord {
     CsvLine.row(out, Times.instant(s.asOf()), s.category() == null ? "" : s.category());
     section(out, "assets", ASSETS);
     for (Asset a : s.assets()) {
-      CsvLine.row(
-          out,
-          a.id(),
-          a.symbol(),
-          text(a.name()),
-          CsvLine.num(a.priceUsd()),
-          CsvLine.num(a.marketCapUsd()),
-          CsvLine.num(a.fdvUsd()),
-          CsvLine.num(a.volume24hUsd()),
-          CsvLine.num(a.change24hPct()),
-          CsvLine.num(a.change7dPct()),
-          CsvLine.num(a.change30dPct()),
-          CsvLine.num(a.circulatingSupply()),
-          CsvLine.num(a.maxSupply()));
+      CsvLine.row(out, cells(a));
     }
     section(out, "prices", FactTable.PRICES.columns);
     for (PricePoint p : s.prices()) {
@@ -92,6 +79,24 @@ final class FetchRecord {
       CsvLine.row(out, st.name(), Times.instant(st.fetchedAt()), st.status(), text(st.error()));
     }
     return out.toString();
+  }
+
+  /** An asset's cells, in {@link #ASSETS}' order. */
+  static String[] cells(Asset a) {
+    return new String[] {
+      a.id(),
+      a.symbol(),
+      text(a.name()),
+      CsvLine.num(a.priceUsd()),
+      CsvLine.num(a.marketCapUsd()),
+      CsvLine.num(a.fdvUsd()),
+      CsvLine.num(a.volume24hUsd()),
+      CsvLine.num(a.change24hPct()),
+      CsvLine.num(a.change7dPct()),
+      CsvLine.num(a.change30dPct()),
+      CsvLine.num(a.circulatingSupply()),
+      CsvLine.num(a.maxSupply())
+    };
   }
 
   /** A record read back; {@code name} names it in the error when it is not one. */

@@ -38,7 +38,19 @@ public final class Migration {
   private Migration() {}
 
   /** What a migration did. */
-  public record Result(int converted, List<String> damaged, long bytesBefore, long bytesAfter) {}
+  public record Result(int converted, List<String> damaged, long bytesBefore, long bytesAfter) {
+    /** The one line that reports it, for {@code fetch} and {@code store migrate} alike. */
+    public String summary() {
+      return "converted the store to keep each fact once: "
+          + converted
+          + " fetches ("
+          + (bytesBefore >> 10)
+          + " KiB to "
+          + (bytesAfter >> 10)
+          + " KiB), each read back equal"
+          + (damaged.isEmpty() ? "" : "; " + damaged.size() + " damaged kept aside in damaged/");
+    }
+  }
 
   public static Result run(Path dir, List<Path> oldFiles, Consumer<String> warn) {
     FactStore store = new FactStore(dir);
@@ -78,7 +90,7 @@ public final class Migration {
       for (int i = 0; i < converted.size(); i++) {
         Snapshot was = SnapshotReader.read(converted.get(i));
         FetchEntry e = idx.fetches().get(i);
-        Snapshot now = FactStore.rebuild(tmp, e, FactStore.record(tmp, e), m -> {});
+        Snapshot now = FactStore.read(tmp, e, m -> {}, SnapshotReader.Scope.ALL);
         if (!canonical(was).equals(canonical(now))) {
           throw new DataException(
               converted.get(i)

@@ -18,25 +18,9 @@ public final class SnapshotCsvWriter {
 
   public static void write(Snapshot s, Path dir) throws IOException {
     Files.createDirectories(dir);
-    StringBuilder a =
-        new StringBuilder(
-            "id,symbol,name,price_usd,market_cap_usd,fdv_usd,volume_24h_usd,change_24h_pct,"
-                + "change_7d_pct,change_30d_pct,circulating_supply,max_supply\n");
+    StringBuilder a = new StringBuilder(String.join(",", FetchRecord.ASSETS)).append('\n');
     for (Asset x : s.assets()) {
-      CsvLine.row(
-          a,
-          x.id(),
-          x.symbol(),
-          x.name() == null ? "" : x.name(),
-          CsvLine.num(x.priceUsd()),
-          CsvLine.num(x.marketCapUsd()),
-          CsvLine.num(x.fdvUsd()),
-          CsvLine.num(x.volume24hUsd()),
-          CsvLine.num(x.change24hPct()),
-          CsvLine.num(x.change7dPct()),
-          CsvLine.num(x.change30dPct()),
-          CsvLine.num(x.circulatingSupply()),
-          CsvLine.num(x.maxSupply()));
+      CsvLine.row(a, FetchRecord.cells(x));
     }
     put(dir.resolve("assets.csv"), a);
     put(dir.resolve("prices.csv"), table(FactTable.PRICES, s.prices(), FactTable::cells));

@@ -100,7 +100,7 @@ public final class SnapshotStore {
         if (check) {
           try {
             List<String> warnings = new ArrayList<>();
-            FactStore.rebuild(gen, e, FactStore.record(gen, e), warnings::add);
+            FactStore.read(gen, e, warnings::add, SnapshotReader.Scope.ALL);
             damage = warnings.isEmpty() ? null : String.join("; ", warnings);
           } catch (PrivscreenException x) {
             damage = x.getMessage();
@@ -252,8 +252,7 @@ public final class SnapshotStore {
         try {
           SnapshotReader.Scope mine =
               scopeDay == null || scopeDay.equals(day(e)) ? scope : SnapshotReader.Scope.ALL;
-          out.add(
-              new Stored(e.id(), FactStore.rebuild(gen, e, FactStore.record(gen, e), warn, mine)));
+          out.add(new Stored(e.id(), FactStore.read(gen, e, warn, mine)));
         } catch (PrivscreenException x) {
           skipped.accept(e.id(), x.getMessage());
         }
