@@ -45,7 +45,7 @@ public final class SourceOptions {
       return asOf;
     }
     if (from == null) {
-      return storeDay = new SnapshotStore(StorePaths.from(ctx.env()).snapshots()).asOfDay(snapshot);
+      return storeDay = store(ctx).asOfDay(snapshot);
     }
     return SnapshotReader.declaredAsOf(from.toString());
   }
@@ -56,13 +56,23 @@ public final class SourceOptions {
   /** The store's fetch day that {@link #dayBeforeReading} gave, so the read can check it. */
   private LocalDate storeDay;
 
+  /** The store, one for the run: its index is read once for the day and the read alike. */
+  private SnapshotStore store;
+
+  private SnapshotStore store(Context ctx) {
+    if (store == null) {
+      store = new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
+    }
+    return store;
+  }
+
   Snapshot load(Context ctx, boolean quiet) {
     return load(ctx, quiet, SnapshotReader.Scope.ALL);
   }
 
   /**
-   * @param scope the tables and days the command uses ({@link Projection}); the store's snapshots
-   *     are read whole
+   * @param scope the tables and days the command uses ({@link Projection}); a fetch of the store is
+   *     read with it only when it was made for that fetch's day (or for any, with --as-of)
    */
   Snapshot load(Context ctx, boolean quiet, SnapshotReader.Scope scope) {
     if (from != null && snapshot != null) {
@@ -79,10 +89,9 @@ public final class SourceOptions {
       scope = SnapshotReader.Scope.ALL;
     }
     if (snapshot != null) {
-      SnapshotStore store = new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
-      return store.read(snapshot, warner(ctx, quiet), scope);
+      return store(ctx).read(snapshot, warner(ctx, quiet), scope);
     }
-    return newest(ctx, quiet, 1, scope, scopeDay).get(0).snapshot();
+    return newest(ctx, store(ctx), quiet, 1, scope, scopeDay).get(0).snapshot();
   }
 
   /** The store's fetch of this id; an unknown id is a usage error naming the nearest ones. */
@@ -104,12 +113,22 @@ public final class SourceOptions {
    * with a warning naming it (SPEC §7). None at all is a data error saying how to get one.
    */
   static List<SnapshotStore.Stored> newest(Context ctx, boolean quiet, int count) {
-    return newest(ctx, quiet, count, SnapshotReader.Scope.ALL, null);
+    return newest(
+        ctx,
+        new SnapshotStore(StorePaths.from(ctx.env()).snapshots()),
+        quiet,
+        count,
+        SnapshotReader.Scope.ALL,
+        null);
   }
 
-  static List<SnapshotStore.Stored> newest(
-      Context ctx, boolean quiet, int count, SnapshotReader.Scope scope, LocalDate scopeDay) {
-    SnapshotStore store = new SnapshotStore(StorePaths.from(ctx.env()).snapshots());
+  private static List<SnapshotStore.Stored> newest(
+      Context ctx,
+      SnapshotStore store,
+      boolean quiet,
+      int count,
+      SnapshotReader.Scope scope,
+      LocalDate scopeDay) {
     int[] damaged = {0};
     List<SnapshotStore.Stored> found =
         store.newestReadable(
@@ -117,9 +136,7 @@ public final class SourceOptions {
             warner(ctx, quiet),
             (id, why) -> {
               damaged[0]++;
-              if (!quiet) {
-                ctx.err().println("privscreen: warning: skipped a damaged snapshot: " + why);
-              }
+              warner(ctx, quiet).accept("skipped a damaged snapshot: " + why);
             },
             scope,
             scopeDay);

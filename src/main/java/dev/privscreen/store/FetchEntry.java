@@ -88,21 +88,60 @@ public record FetchEntry(
     return s.append('\n').toString();
   }
 
+  private static final int TABLES = FactTable.values().length;
+
+  /**
+   * An instant as the index writes it, {@code 2026-11-20T01:00:00Z}, read by hand: a screen reads
+   * the index of a year of hourly fetches before anything else, and {@link Instant#parse} took most
+   * of that time (measured: 113 ms warm for 8,760 lines).
+   */
+  static Instant instant(String t) {
+    if (t.length() != 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != 'Z') {
+      return Instant.parse(t); // another ISO form, or an error
+    }
+    long day =
+        java.time.LocalDate.of(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2)).toEpochDay();
+    int h = digits(t, 11, 2);
+    int m = digits(t, 14, 2);
+    int s = digits(t, 17, 2);
+    if (h > 23 || m > 59 || s > 59) {
+      return Instant.parse(t); // which says what is wrong
+    }
+    return Instant.ofEpochSecond(day * 86_400 + h * 3600L + m * 60L + s);
+  }
+
+  private static int digits(String t, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char ch = t.charAt(i);
+      if (ch < '0' || ch > '9') {
+        throw new java.time.format.DateTimeParseException("not a time", t, i);
+      }
+      v = v * 10 + (ch - '0');
+    }
+    return v;
+  }
+
   /** A line read back; null when it is not one (a damaged line). */
   static FetchEntry parse(String line) {
     String[] c = CsvLine.split(line);
-    if (c == null || c.length != 10 + FactTable.values().length) {
+    if (c == null || c.length != 10 + TABLES || !FetchIds.isId(c[0])) { // the id must be a time
       return null;
     }
     try {
-      long[] ends = new long[FactTable.values().length];
+      long[] ends = new long[TABLES];
       for (int i = 0; i < ends.length; i++) {
         ends[i] = Long.parseLong(c[8 + i]);
       }
-      FetchIds.instant(c[0]); // the id must be a time
       return new FetchEntry(
           c[0],
-          Instant.parse(c[1]),
+          instant(c[1]),
           c[2].isEmpty() ? null : c[2],
           Integer.parseInt(c[3]),
           c[4],

@@ -40,6 +40,31 @@ public final class SnapshotStore {
     return dir;
   }
 
+  /** The index last read, and what it was read from: a command reads it once, not per look-up. */
+  private FactStore.Index index;
+
+  private Path indexGen;
+  private long indexBytes = -1;
+
+  /**
+   * The generation's index, read again only when it changed: a fetch appends to it (its length
+   * grows) and a prune or migration makes another generation.
+   */
+  private FactStore.Index index(Path gen) {
+    long bytes;
+    try {
+      bytes = Files.size(gen.resolve(FactStore.INDEX));
+    } catch (IOException e) {
+      bytes = -1; // none yet, or unreadable: read it, which says which
+    }
+    if (index == null || !gen.equals(indexGen) || bytes != indexBytes || bytes < 0) {
+      index = FactStore.index(gen);
+      indexGen = gen;
+      indexBytes = bytes;
+    }
+    return index;
+  }
+
   /** Whether the store keeps each fact once (else it is of the old layout, or empty). */
   public boolean factStore() {
     return facts.exists();
@@ -94,7 +119,7 @@ public final class SnapshotStore {
     List<Fetch> out = new ArrayList<>();
     if (facts.exists()) {
       Path gen = facts.generation();
-      FactStore.Index idx = FactStore.index(gen);
+      FactStore.Index idx = index(gen);
       for (FetchEntry e : idx.fetches()) {
         String damage = null;
         if (check) {
@@ -145,7 +170,7 @@ public final class SnapshotStore {
   /** The ids of the fetches, oldest first. */
   public List<String> ids() {
     if (facts.exists()) {
-      return facts.index().ids();
+      return index(facts.generation()).ids();
     }
     return legacyFiles().stream().map(Migration::stem).toList();
   }
@@ -162,7 +187,7 @@ public final class SnapshotStore {
   /** The fetch of this id, of the tables and days a command uses. */
   public Snapshot read(String id, Consumer<String> warn, SnapshotReader.Scope scope) {
     if (facts.exists()) {
-      FactStore.Index idx = facts.index();
+      FactStore.Index idx = index(facts.generation());
       FetchEntry e = idx.find(id);
       if (e == null) {
         throw FetchIds.unknown(id, idx.ids());
@@ -188,7 +213,7 @@ public final class SnapshotStore {
     if (!facts.exists()) {
       return null;
     }
-    List<FetchEntry> all = facts.index().fetches();
+    List<FetchEntry> all = index(facts.generation()).fetches();
     if (id == null) {
       return all.isEmpty() ? null : day(all.get(all.size() - 1));
     }
@@ -207,7 +232,7 @@ public final class SnapshotStore {
   public List<dev.privscreen.model.Asset> newestAssets(Consumer<String> warn) {
     if (facts.exists()) {
       Path gen = facts.generation();
-      Snapshot record = FetchWriter.newestRecord(gen, FactStore.index(gen), warn);
+      Snapshot record = FetchWriter.newestRecord(gen, index(gen), warn);
       return record == null ? List.of() : record.assets();
     }
     List<Stored> newest =
@@ -242,7 +267,7 @@ public final class SnapshotStore {
     List<Stored> out = new ArrayList<>();
     if (facts.exists()) {
       Path gen = facts.generation();
-      FactStore.Index idx = FactStore.index(gen);
+      FactStore.Index idx = index(gen);
       for (String line : idx.damaged()) {
         warn.accept(line + ": a damaged index line skipped");
       }

@@ -424,6 +424,19 @@ class FactStoreTest {
     assertThat(checked.get()).as("reads checked against what was written").isPositive();
   }
 
+  @Test
+  void theIndexReadsItsTimesAsInstantParseDoes() {
+    for (String t :
+        List.of("2026-11-20T01:00:00Z", "1999-12-31T23:59:59Z", "2024-02-29T12:30:05Z")) {
+      assertThat(FetchEntry.instant(t)).isEqualTo(Instant.parse(t));
+    }
+    for (String bad :
+        List.of("2026-11-20T25:00:00Z", "2026-02-30T01:00:00Z", "2026-11-2xT01:00:00Z")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> FetchEntry.instant(bad))
+          .isInstanceOf(java.time.DateTimeException.class);
+    }
+  }
+
   static String text(Snapshot s) throws IOException {
     StringWriter w = new StringWriter();
     SnapshotWriter.write(s, w);
