@@ -88,18 +88,7 @@ public final class LiveFetch {
           }
           // the whole previous snapshot only when a merge is printed (--out, screen --live): the
           // store's own write reads only the facts it needs
-          Supplier<Snapshot> previous =
-              memo(
-                  () ->
-                      store
-                          .newestReadable(
-                              1,
-                              report::warn,
-                              (id, why) -> report.warn("skipped a damaged snapshot: " + why))
-                          .stream()
-                          .findFirst()
-                          .map(SnapshotStore.Stored::snapshot)
-                          .orElse(null));
+          Supplier<Snapshot> previous = memo(() -> store.newest(report::warn));
           List<Asset> fallback = store.newestAssets(report::warn);
           Fetcher.Result result = fetch(plan, paths, universe, fallback, redactor, report);
           return finish(plan, out, save, store, previous, result, redactor, report);
@@ -235,15 +224,14 @@ public final class LiveFetch {
     return new Outcome(merged, written, failed.size());
   }
 
+  /** {@code make}'s value, made once when first asked for (null too: an empty store). */
   private static <T> Supplier<T> memo(Supplier<T> make) {
-    Object[] held = {null};
+    List<T> held = new ArrayList<>(1);
     return () -> {
-      if (held[0] == null) {
-        held[0] = make.get();
+      if (held.isEmpty()) {
+        held.add(make.get());
       }
-      @SuppressWarnings("unchecked")
-      T t = (T) held[0];
-      return t;
+      return held.get(0);
     };
   }
 

@@ -235,9 +235,18 @@ public final class SnapshotStore {
       Snapshot record = FetchWriter.newestRecord(gen, index(gen), warn);
       return record == null ? List.of() : record.assets();
     }
-    List<Stored> newest =
+    Snapshot newest = newest(warn);
+    return newest == null ? List.of() : newest.assets();
+  }
+
+  /**
+   * The newest fetch that reads, whole, or null when none does; each damaged one on the way is one
+   * warning.
+   */
+  public Snapshot newest(Consumer<String> warn) {
+    List<Stored> found =
         newestReadable(1, warn, (id, why) -> warn.accept("skipped a damaged snapshot: " + why));
-    return newest.isEmpty() ? List.of() : newest.get(0).snapshot().assets();
+    return found.isEmpty() ? null : found.get(0).snapshot();
   }
 
   /** A stored fetch read back, and its id. */
