@@ -251,7 +251,8 @@ public final class LiveFetch {
         s.openInterest(),
         s.listings(),
         s.metrics(),
-        st);
+        st,
+        s.funding());
   }
 
   /**

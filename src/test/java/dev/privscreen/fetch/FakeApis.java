@@ -275,7 +275,95 @@ public final class FakeApis implements AutoCloseable {
       }
       return Reply.json(b.append(']').toString());
     }
+    if (path.equals("/fapi/v1/premiumIndex")) { // every contract: a bare array
+      return Reply.json(
+          "[{\"symbol\":\"ZECUSDT\",\"markPrice\":\"532.06\",\"lastFundingRate\":\""
+              + num(ZEC_RATES.get("binance"))
+              + "\",\"interestRate\":\"0.00010000\",\"nextFundingTime\":"
+              + nextSettlement(8)
+              + ",\"time\":"
+              + NOW_MS
+              + "},{\"symbol\":\"DASHUSDT\",\"lastFundingRate\":\"-0.00020000\",\"nextFundingTime\":"
+              + nextSettlement(4)
+              + ",\"time\":"
+              + NOW_MS
+              + "},{\"symbol\":\"ZECUSDT_260327\",\"lastFundingRate\":\"\",\"nextFundingTime\":0,\"time\":"
+              + NOW_MS
+              + "}]");
+    }
+    if (path.equals("/fapi/v1/fundingInfo")) { // only symbols whose interval is not 8 hours
+      return Reply.json(
+          "[{\"symbol\":\"DASHUSDT\",\"adjustedFundingRateCap\":\"0.02000000\","
+              + "\"adjustedFundingRateFloor\":\"-0.02000000\",\"fundingIntervalHours\":4,\"disclaimer\":false}]");
+    }
+    if (path.equals("/fapi/v1/fundingRate")) { // oldest first, times a few ms late
+      String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
+      long start = Long.parseLong(query.replaceAll(".*startTime=([0-9]+).*", "$1"));
+      boolean zec = symbol.equals("ZECUSDT");
+      List<String> rows = new ArrayList<>();
+      for (long t : settlements(zec ? 8 : 4, Long.MAX_VALUE, 1000)) {
+        if (t >= start) {
+          rows.add(
+              0,
+              "{\"symbol\":\""
+                  + symbol
+                  + "\",\"fundingTime\":"
+                  + (t + 3)
+                  + ",\"fundingRate\":\""
+                  + num(zec ? SETTLED_RATE : -0.0002)
+                  + "\",\"markPrice\":\"532.06\"}");
+        }
+      }
+      return Reply.json("[" + String.join(",", rows) + "]");
+    }
     return new Reply(404, Map.of(), "{\"code\":-1121,\"msg\":\"Invalid symbol.\"}", 0);
+  }
+
+  // ---- funding ----
+
+  /** ZEC's current rate per venue (each settling every 8 hours). */
+  public static final Map<String, Double> ZEC_RATES =
+      Map.of("binance", 0.0001, "okx", 0.0002, "bybit", 0.0003, "bitget", -0.0001);
+
+  /** What ZEC paid at every settlement on every venue. */
+  public static final double SETTLED_RATE = 0.0001;
+
+  /** The first settlement of an {@code hours} schedule after the fake's now, epoch ms. */
+  static long nextSettlement(int hours) {
+    long h = hours * 3_600_000L;
+    return (NOW_MS / h + 1) * h;
+  }
+
+  /**
+   * Settlement times of an {@code hours} schedule at or before now and before {@code beforeMs},
+   * newest first, at most {@code limit}.
+   */
+  static List<Long> settlements(int hours, long beforeMs, int limit) {
+    long h = hours * 3_600_000L;
+    List<Long> out = new ArrayList<>();
+    for (long t = Math.min(NOW_MS, beforeMs - 1) / h * h; out.size() < limit; t -= h) {
+      out.add(t);
+    }
+    return out;
+  }
+
+  /** A history page of settled rates in a venue's JSON row form, newest first. */
+  static String settledRows(
+      int hours, long beforeMs, int limit, double rate, String timeKey, String extra) {
+    StringBuilder b = new StringBuilder();
+    for (long t : settlements(hours, beforeMs, limit)) {
+      b.append(b.length() == 0 ? "" : ",")
+          .append("{")
+          .append(extra)
+          .append("\"fundingRate\":\"")
+          .append(num(rate))
+          .append("\",\"")
+          .append(timeKey)
+          .append("\":\"")
+          .append(t)
+          .append("\"}");
+    }
+    return b.toString();
   }
 
   private Reply okx(String path, String query) {
@@ -326,6 +414,40 @@ public final class FakeApis implements AutoCloseable {
               + NOW_MS
               + "\"}]}");
     }
+    if (path.equals("/api/v5/public/funding-rate")) {
+      String inst = query.replaceAll(".*instId=([A-Z-]+).*", "$1");
+      boolean zec = inst.startsWith("ZEC-");
+      int hours = zec ? 8 : 1; // DASH settles every hour on OKX
+      long next = nextSettlement(hours);
+      return Reply.json(
+          "{\"code\":\"0\",\"data\":[{\"formulaType\":\"withRate\",\"fundingRate\":\""
+              + num(zec ? ZEC_RATES.get("okx") : 0.00005)
+              + "\",\"fundingTime\":\""
+              + next
+              + "\",\"instId\":\""
+              + inst
+              + "\",\"instType\":\"SWAP\",\"method\":\"current_period\",\"nextFundingRate\":\"\","
+              + "\"nextFundingTime\":\""
+              + (next + hours * 3_600_000L)
+              + "\",\"settState\":\"settled\",\"ts\":\""
+              + NOW_MS
+              + "\"}],\"msg\":\"\"}");
+    }
+    if (path.equals("/api/v5/public/funding-rate-history")) { // newest first, 100 a page
+      String inst = query.replaceAll(".*instId=([A-Z-]+).*", "$1");
+      boolean zec = inst.startsWith("ZEC-");
+      long before =
+          query.contains("after=")
+              ? Long.parseLong(query.replaceAll(".*after=([0-9]+).*", "$1"))
+              : Long.MAX_VALUE;
+      String extra = "\"instId\":\"" + inst + "\",\"method\":\"current_period\",";
+      return Reply.json(
+          "{\"code\":\"0\",\"data\":["
+              + settledRows(
+                      zec ? 8 : 1, before, 100, zec ? SETTLED_RATE : 0.00005, "fundingTime", extra)
+                  .replace("\"fundingRate\"", "\"realizedRate\"")
+              + "],\"msg\":\"\"}");
+    }
     return Reply.json("{\"code\":\"51001\",\"msg\":\"Instrument ID does not exist\",\"data\":[]}");
   }
 
@@ -350,7 +472,12 @@ public final class FakeApis implements AutoCloseable {
               + "{\"symbol\":\"ZECUSDT\",\"lastPrice\":\"532.06\",\"openInterest\":\"200000\","
               + "\"openInterestValue\":\""
               + num(200_000 * 532.06)
-              + "\"}]},\"retExtInfo\":{},\"time\":"
+              + "\",\"fundingRate\":\""
+              + num(ZEC_RATES.get("bybit"))
+              + "\",\"nextFundingTime\":\""
+              + nextSettlement(8)
+              + "\",\"fundingIntervalHour\":\"8\",\"fundingCap\":\"0.02\""
+              + "}]},\"retExtInfo\":{},\"time\":"
               + NOW_MS
               + "}");
     }
@@ -368,6 +495,19 @@ public final class FakeApis implements AutoCloseable {
             .append("\"}");
       }
       return Reply.json(b.append("],\"nextPageCursor\":\"\"},\"retExtInfo\":{}}").toString());
+    }
+    if (path.equals("/v5/market/funding/history")) { // newest first, pages back by endTime
+      long before =
+          query.contains("endTime=")
+              ? Long.parseLong(query.replaceAll(".*endTime=([0-9]+).*", "$1")) + 1
+              : Long.MAX_VALUE;
+      return Reply.json(
+          "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"category\":\"linear\",\"list\":["
+              + settledRows(
+                  8, before, 200, SETTLED_RATE, "fundingRateTimestamp", "\"symbol\":\"ZECUSDT\",")
+              + "]},\"retExtInfo\":{},\"time\":"
+              + NOW_MS
+              + "}");
     }
     return Reply.json("{\"retCode\":10001,\"retMsg\":\"params error\",\"result\":{}}");
   }
@@ -392,6 +532,38 @@ public final class FakeApis implements AutoCloseable {
               + "\"}],\"ts\":\""
               + NOW_MS
               + "\"}}");
+    }
+    if (path.equals("/api/v2/mix/market/current-fund-rate")) {
+      String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
+      boolean zec = symbol.equals("ZECUSDT");
+      return Reply.json(
+          "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":[{\"symbol\":\""
+              + symbol
+              + "\",\"fundingRate\":\""
+              + num(zec ? ZEC_RATES.get("bitget") : 0.0004)
+              + "\",\"fundingRateInterval\":\""
+              + (zec ? 8 : 2)
+              + "\",\"nextUpdate\":\""
+              + nextSettlement(zec ? 8 : 2)
+              + "\",\"minFundingRate\":\"-0.003\",\"maxFundingRate\":\"0.003\"}]}");
+    }
+    if (path.equals("/api/v2/mix/market/history-fund-rate")) { // newest first, by pageNo
+      String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
+      boolean zec = symbol.equals("ZECUSDT");
+      int pageNo = Integer.parseInt(query.replaceAll(".*pageNo=([0-9]+).*", "$1"));
+      int hours = zec ? 8 : 2;
+      List<Long> all = settlements(hours, Long.MAX_VALUE, pageNo * 100);
+      long from = all.get((pageNo - 1) * 100);
+      return Reply.json(
+          "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1,\"data\":["
+              + settledRows(
+                  hours,
+                  from + 1,
+                  100,
+                  zec ? SETTLED_RATE : 0.0004,
+                  "fundingTime",
+                  "\"symbol\":\"" + symbol + "\",")
+              + "]}");
     }
     return Reply.json("{\"code\":\"40034\",\"msg\":\"Parameter does not exist\",\"data\":null}");
   }

@@ -59,11 +59,14 @@ class FetchBench {
     int n = coins.size();
     Map<String, Double> ideal = new LinkedHashMap<>();
     ideal.put("coingecko", ideal(RATES.get("coingecko"), 1, 1, n));
-    // binance, okx and bybit: a daily history and a current reading per member; bitget one call
-    ideal.put("binance", ideal(RATES.get("binance"), 1, 2 * n));
-    ideal.put("okx", ideal(RATES.get("okx"), 2, 2 * n));
-    ideal.put("bybit", ideal(RATES.get("bybit"), 1, 1, 2 * n));
-    ideal.put("bitget", ideal(RATES.get("bitget"), 1, n));
+    // per member: binance, okx and bybit a daily OI history and a current reading, bitget one
+    // OI call; every venue a funding history and, but for Binance (premiumIndex answers for every
+    // contract, beside exchangeInfo and fundingInfo) and Bybit (its tickers carry it), the current
+    // funding rate
+    ideal.put("binance", ideal(RATES.get("binance"), 3, 3 * n));
+    ideal.put("okx", ideal(RATES.get("okx"), 2, 4 * n));
+    ideal.put("bybit", ideal(RATES.get("bybit"), 1, 1, 3 * n));
+    ideal.put("bitget", ideal(RATES.get("bitget"), 1, 3 * n));
     double idealAll = ideal.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
 
     try (FakeApis apis = new FakeApis(coins)) {

@@ -64,11 +64,14 @@ class FetchTest {
     assertThat(home.resolve("exported/" + f.stdout().strip() + ".json")).isEqualTo(onlySnapshot());
     assertThat(f.stderr())
         .contains("coingecko: ok (5 calls; 3 assets, 93 daily prices)")
-        // a daily history and a current reading per perpetual (Bitget's one call is both)
-        .contains("binance: ok (5 calls; 2 perpetuals)")
-        .contains("okx: ok (6 calls; 2 swaps)")
-        .contains("bybit: ok (4 calls; 1 perpetuals)")
-        .contains("bitget: ok (3 calls; 2 perpetuals)");
+        // per perpetual a daily OI history, a current OI reading (Bitget's one call is both,
+        // Bybit's tickers carry funding too), the current funding rate (Binance's premiumIndex
+        // answers for every contract at once) and the funding history: OKX's DASH settles every
+        // hour, so its 100-row pages take three to reach 8 days back; Bitget's SCRT every 2 hours
+        .contains("binance: ok (9 calls; 2 perpetuals)")
+        .contains("okx: ok (12 calls; 2 swaps)")
+        .contains("bybit: ok (5 calls; 1 perpetuals)")
+        .contains("bitget: ok (8 calls; 2 perpetuals)");
 
     Result s =
         cli().run("screen", "--json", "--oi-breakout", "--listed-within", "7d", "--match", "any");
@@ -107,6 +110,43 @@ class FetchTest {
         .contains("ZEC,bybit,perp,ZECUSDT")
         .doesNotContain("SCRT-USDT-SWAP")
         .doesNotContain("ZEC,bitget");
+  }
+
+  @Test
+  void fundingIsNormalisedTo8HoursAndWeightedByEachVenuesOpenInterest() {
+    Result f = fetch();
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+
+    Result s = cli().run("screen", "--json", "--fields", "symbol,funding_rate_pct,funding_7d_pct");
+    assertThat(s.exitCode()).as(s.toString()).isZero();
+    Map<String, JsonNode> by = s.bySymbol();
+    // ZEC: four venues settling every 8 hours, weighted by today's OI in USD
+    double[] oi = {812e6, 200e6, 200_000 * 532.06, 10_000 * 532.06};
+    double[] pct = {0.01, 0.02, 0.03, -0.01};
+    double sum = 0;
+    double weights = 0;
+    for (int i = 0; i < oi.length; i++) {
+      sum += oi[i] * pct[i];
+      weights += oi[i];
+    }
+    JsonNode zec = by.get("ZEC");
+    assertThat(zec.get("funding_rate_pct").asDouble()).isCloseTo(sum / weights, within(1e-9));
+    // 21 settlements of 0.01% in any 7 days, on every venue
+    assertThat(zec.get("funding_7d_pct").asDouble()).isCloseTo(0.21, within(1e-9));
+    // DASH: Binance -0.02% every 4 h (-0.04% per 8 h, OI 50M), OKX 0.005% every hour (0.04% per
+    // 8 h, OI 20M), OKX's hourly history read over three pages
+    JsonNode dash = by.get("DASH");
+    assertThat(dash.get("funding_rate_pct").asDouble())
+        .isCloseTo((-0.04 * 50 + 0.04 * 20) / 70, within(1e-9));
+    assertThat(dash.get("funding_7d_pct").asDouble())
+        .isCloseTo((-42 * 0.02 * 50 + 168 * 0.005 * 20) / 70, within(1e-9));
+    // SCRT: Bitget alone, 0.04% every 2 hours, its history over two pages
+    assertThat(by.get("SCRT").get("funding_rate_pct").asDouble()).isCloseTo(0.16, within(1e-9));
+    assertThat(by.get("SCRT").get("funding_7d_pct").asDouble()).isCloseTo(84 * 0.04, within(1e-9));
+    assertThat(apis.requests)
+        .filteredOn(r -> r.path().endsWith("/funding-rate-history") && r.query().contains("DASH"))
+        .extracting(r -> r.query().contains("after="))
+        .containsExactly(false, true, true);
   }
 
   @Test
@@ -251,6 +291,61 @@ class FetchTest {
         .contains(
             "okx: failed: okx /api/v5/rubik/stat/contracts/open-interest-history: error 51000:"
                 + " Parameter ccy error");
+  }
+
+  @Test
+  void aFailingFundingCallFailsItsSourceOnlyAndTheOtherVenuesFundingStays() {
+    Reply http500 = new Reply(500, Map.of(), "{}", 0);
+    String[][] cases = {
+      // source, path, answer, the failure's words
+      {"binance", "/fapi/v1/premiumIndex", "{\"symbol\":\"ZECUSDT\"}", "not a JSON array"},
+      {
+        "binance",
+        "/fapi/v1/fundingRate",
+        "{\"status\":\"ERROR\",\"type\":\"GENERAL\",\"code\":\"99099990\","
+            + "\"errorData\":\"illegal params.\",\"data\":null}",
+        "error 99099990: illegal params."
+      },
+      {
+        "okx",
+        "/api/v5/public/funding-rate-history",
+        "{\"code\":\"0\",\"msg\":\"\",\"data\":{}}",
+        "no `data` array"
+      },
+      {
+        "bybit",
+        "/v5/market/funding/history",
+        "{\"retCode\":10001,\"retMsg\":\"params error\",\"result\":{}}",
+        "error 10001: params error"
+      },
+      {
+        "bitget",
+        "/api/v2/mix/market/current-fund-rate",
+        "{\"code\":\"00000\",\"msg\":\"success\",\"data\":[{\"symbol\":\"ZECUSDT\"}]}",
+        "`data` elements have no `fundingRate`"
+      },
+      {"bitget", "/api/v2/mix/market/history-fund-rate", null, "HTTP 500 (after 4 tries)"},
+    };
+    for (String[] c : cases) {
+      if (c[2] == null) { // every try of both perpetuals' calls
+        for (int i = 0; i < 8; i++) {
+          apis.fault(c[1], http500);
+        }
+      } else {
+        apis.fault(c[1], Reply.json(c[2]));
+      }
+
+      Result f = fetch("--refresh");
+
+      assertThat(f.exitCode()).as(f.toString()).isZero();
+      assertThat(f.stderr())
+          .as(c[1])
+          .contains(c[0] + ": failed: " + c[0] + " " + c[1])
+          .contains(c[3])
+          .contains("1 of 5 sources failed");
+      Result s = cli().run("screen", "--json", "--fields", "symbol,funding_rate_pct,oi_usd");
+      assertThat(s.bySymbol().get("ZEC").get("funding_rate_pct").isNumber()).as(c[1]).isTrue();
+    }
   }
 
   @Test

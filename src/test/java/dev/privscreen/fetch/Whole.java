@@ -121,6 +121,60 @@ final class Whole {
                 + FakeApis.NOW_MS
                 + "\"}}");
       }
+      case "binance/fapi/v1/premiumIndex" -> {
+        b.append('[');
+        for (Coin c : coins) {
+          b.append(b.length() > 1 ? "," : "")
+              .append("{\"symbol\":\"")
+              .append(c.sym())
+              .append("USDT\",\"lastFundingRate\":\"0.0001\",\"nextFundingTime\":")
+              .append(FakeApis.nextSettlement(8))
+              .append('}');
+        }
+        return Reply.json(b.append(']').toString());
+      }
+      case "binance/fapi/v1/fundingInfo" -> {
+        return Reply.json("[]");
+      }
+      case "binance/fapi/v1/fundingRate" -> {
+        return Reply.json(
+            "[{\"fundingTime\":"
+                + FakeApis.settlements(8, Long.MAX_VALUE, 1).get(0)
+                + ",\"fundingRate\":\"0.0001\"}]");
+      }
+      case "okx/api/v5/public/funding-rate" -> {
+        long next = FakeApis.nextSettlement(8);
+        return Reply.json(
+            "{\"code\":\"0\",\"data\":[{\"fundingRate\":\"0.0001\",\"fundingTime\":\""
+                + next
+                + "\",\"nextFundingTime\":\""
+                + (next + 8 * 3_600_000L)
+                + "\"}]}");
+      }
+      case "okx/api/v5/public/funding-rate-history" -> {
+        return Reply.json(
+            "{\"code\":\"0\",\"data\":["
+                + FakeApis.settledRows(8, Long.MAX_VALUE, 21, 0.0001, "fundingTime", "")
+                + "]}");
+      }
+      case "bybit/v5/market/funding/history" -> {
+        return Reply.json(
+            "{\"retCode\":0,\"result\":{\"list\":["
+                + FakeApis.settledRows(8, Long.MAX_VALUE, 21, 0.0001, "fundingRateTimestamp", "")
+                + "]}}");
+      }
+      case "bitget/api/v2/mix/market/current-fund-rate" -> {
+        return Reply.json(
+            "{\"code\":\"00000\",\"data\":[{\"fundingRate\":\"0.0001\",\"fundingRateInterval\":\"8\",\"nextUpdate\":\""
+                + FakeApis.nextSettlement(8)
+                + "\"}]}");
+      }
+      case "bitget/api/v2/mix/market/history-fund-rate" -> {
+        return Reply.json(
+            "{\"code\":\"00000\",\"data\":["
+                + FakeApis.settledRows(8, Long.MAX_VALUE, 21, 0.0001, "fundingTime", "")
+                + "]}");
+      }
       default -> {
         for (Coin c : coins) {
           if (path.equals("/api/v3/coins/" + c.id() + "/market_chart")) {

@@ -38,6 +38,9 @@ final class BodyErrors {
         }
       }
       case "binance" -> {
+        if ("ERROR".equals(Api.text(n.get("status")))) { // fundingRate's own envelope, under 200
+          throw fail(false, what, Api.text(n.get("code")), Api.text(n.get("errorData")));
+        }
         Double code = Api.num(n.get("code"));
         if (code != null && code < 0) {
           String c = Long.toString(code.longValue());

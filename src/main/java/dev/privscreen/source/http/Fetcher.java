@@ -2,6 +2,7 @@ package dev.privscreen.source.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.ListingEvent.Market;
 import dev.privscreen.model.OiPoint;
@@ -49,6 +50,18 @@ public final class Fetcher {
   /** A current reading is what today's OI is: minutes at most. */
   static final Duration OI_NOW_AGE = Duration.ofMinutes(2);
 
+  /**
+   * A settled rate appears at its settlement (every 1 to 8 hours); the period's own rate comes from
+   * a current call, so a history a quarter of an hour old misses nothing for long.
+   */
+  static final Duration FUNDING_HISTORY_AGE = Duration.ofMinutes(15);
+
+  /** How far back funding history is read: the 7 days of funding_7d_pct, from 00:00 UTC. */
+  static final int FUNDING_DAYS = 8;
+
+  /** Pages of funding history read at most, for a perpetual settling every hour. */
+  static final int FUNDING_PAGES = 4;
+
   /** The shapes of the answers read (SPEC §6, shared/api-samples). */
   static final Shape MARKETS = Shape.arrayOf("id");
 
@@ -63,6 +76,14 @@ public final class Fetcher {
   static final Shape BYBIT_OI = Shape.arrayAt("result.list", "openInterest");
   static final Shape BITGET_CONTRACTS = Shape.arrayAt("data", "symbol");
   static final Shape BITGET_OI = Shape.arrayAt("data.openInterestList", "size");
+  static final Shape BINANCE_PREMIUM = Shape.arrayOf("lastFundingRate");
+  static final Shape BINANCE_FUNDING_INFO = Shape.arrayOf("symbol");
+  static final Shape BINANCE_FUNDING = Shape.arrayOf("fundingRate");
+  static final Shape OKX_FUNDING_NOW = Shape.arrayAt("data", "fundingRate");
+  static final Shape OKX_FUNDING = Shape.arrayAt("data", "fundingTime");
+  static final Shape BYBIT_FUNDING = Shape.arrayAt("result.list", "fundingRateTimestamp");
+  static final Shape BITGET_FUNDING_NOW = Shape.arrayAt("data", "fundingRate");
+  static final Shape BITGET_FUNDING = Shape.arrayAt("data", "fundingTime");
 
   /** How long past the deadline a source's run may take to notice it. */
   private static final Duration GRACE = Duration.ofSeconds(2);
@@ -243,33 +264,87 @@ public final class Fetcher {
 
   // ---- exchanges: instruments, then open interest per listed member ----
 
-  /** One open-interest call made for each listed member: its path, answer shape and reader. */
-  private record OiCall(
+  /**
+   * A call made for each listed member: its path, answer shape and reader, and for a paged history
+   * the path of the page after an answer (null when that answer is the last needed).
+   */
+  private record MemberCall(
       Function<String, String> path,
       Duration maxAge,
       Shape shape,
-      BiConsumer<String, JsonNode> keep) {}
+      BiConsumer<String, JsonNode> keep,
+      NextPage next) {
+    MemberCall(
+        Function<String, String> path,
+        Duration maxAge,
+        Shape shape,
+        BiConsumer<String, JsonNode> keep) {
+      this(path, maxAge, shape, keep, null);
+    }
+  }
+
+  /** The path of the page after {@code body} (page {@code n}, from 1), or null. */
+  private interface NextPage {
+    String after(String name, JsonNode body, int n);
+  }
 
   /**
    * The second stage every exchange shares: for each listed member, each of {@code calls} (the
-   * daily history, and the current reading where it is a call of its own), every answer handed to
-   * its reader; completes with a summary such as "23 perpetuals".
+   * daily open interest, the current reading where it is a call of its own, funding), every answer
+   * handed to its reader; completes with a summary such as "23 perpetuals".
    *
    * @param live member id → the venue's name for it (pair or instrument)
    */
-  private CompletableFuture<String> openInterest(
-      String source, Map<String, String> live, List<OiCall> calls, String noun) {
+  private CompletableFuture<String> perMember(
+      String source, Map<String, String> live, List<MemberCall> calls, String noun) {
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     live.forEach(
         (id, name) -> {
-          for (OiCall c : calls) {
-            pending.add(
-                caller
-                    .get(source, c.path().apply(enc(name)), c.maxAge(), c.shape())
-                    .thenAccept(b -> c.keep().accept(id, b)));
+          for (MemberCall c : calls) {
+            pending.add(page(source, id, enc(name), c, c.path().apply(enc(name)), 1));
           }
         });
     return allOf(pending).thenApply(v -> live.size() + " " + noun);
+  }
+
+  private CompletableFuture<Void> page(
+      String source, String id, String name, MemberCall c, String path, int n) {
+    return caller
+        .get(source, path, c.maxAge(), c.shape())
+        .thenCompose(
+            b -> {
+              c.keep().accept(id, b);
+              String next =
+                  c.next() == null || n >= FUNDING_PAGES ? null : c.next().after(name, b, n);
+              return next == null
+                  ? CompletableFuture.completedFuture(null)
+                  : page(source, id, name, c, next, n + 1);
+            });
+  }
+
+  /**
+   * The page after a funding history answer: when it was full and does not yet reach back {@link
+   * #FUNDING_DAYS}, the rows before its oldest, by {@code older}.
+   */
+  private NextPage fundingPages(
+      int pageSize, Function<JsonNode, List<FundingPoint>> read, Older older) {
+    return (name, body, n) -> {
+      List<FundingPoint> rows = read.apply(body);
+      Instant oldest = FundingAnswers.oldest(rows);
+      if (rows.size() < pageSize || oldest == null || !oldest.isAfter(fundingFrom())) {
+        return null;
+      }
+      return older.path(name, oldest, n);
+    };
+  }
+
+  private interface Older {
+    String path(String name, Instant oldest, int n);
+  }
+
+  /** 00:00 UTC {@link #FUNDING_DAYS} days ago: where funding history is read from. */
+  private Instant fundingFrom() {
+    return today().minusDays(FUNDING_DAYS).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
   }
 
   /** The UTC day of this fetch: the day current readings count for. */
@@ -278,15 +353,29 @@ public final class Fetcher {
   }
 
   private CompletableFuture<String> binance(Harvest h) {
-    return caller
-        .get("binance", "/fapi/v1/exchangeInfo", INSTRUMENTS_AGE, BINANCE_INFO)
-        .thenCompose(
-            info ->
-                openInterest(
+    // every contract's current funding in one call each, beside the instrument list
+    CompletableFuture<JsonNode> premium =
+        caller.get("binance", "/fapi/v1/premiumIndex", OI_NOW_AGE, BINANCE_PREMIUM);
+    CompletableFuture<Map<String, Integer>> intervals =
+        caller
+            .get("binance", "/fapi/v1/fundingInfo", INSTRUMENTS_AGE, BINANCE_FUNDING_INFO)
+            .thenApply(FundingAnswers::binanceIntervals);
+    CompletableFuture<Map<String, String>> live =
+        caller
+            .get("binance", "/fapi/v1/exchangeInfo", INSTRUMENTS_AGE, BINANCE_INFO)
+            .thenApply(info -> Venues.binancePerps(info, universe, h.listings));
+    CompletableFuture<Void> current =
+        live.thenCompose(
+            l ->
+                premium.thenAcceptBoth(
+                    intervals, (p, i) -> h.funding.addAll(FundingAnswers.binanceNow(p, l, i))));
+    return live.thenCompose(
+            perps ->
+                perMember(
                     "binance",
-                    Venues.binancePerps(info, universe, h.listings),
+                    perps,
                     List.of(
-                        new OiCall(
+                        new MemberCall(
                             s ->
                                 "/futures/data/openInterestHist?symbol="
                                     + s
@@ -294,13 +383,25 @@ public final class Fetcher {
                             OI_HISTORY_AGE,
                             BINANCE_OI,
                             (id, rows) -> h.oiUsd.addAll(Venues.binanceOi(id, rows))),
-                        new OiCall(
+                        new MemberCall(
                             s ->
                                 "/futures/data/openInterestHist?symbol=" + s + "&period=5m&limit=1",
                             OI_NOW_AGE,
                             BINANCE_OI,
-                            (id, rows) -> h.oiNow.addAll(Venues.binanceOiNow(id, rows, today())))),
-                    "perpetuals"));
+                            (id, rows) -> h.oiNow.addAll(Venues.binanceOiNow(id, rows, today()))),
+                        new MemberCall(
+                            s ->
+                                "/fapi/v1/fundingRate?symbol="
+                                    + s
+                                    + "&startTime="
+                                    + fundingFrom().toEpochMilli()
+                                    + "&limit=1000",
+                            FUNDING_HISTORY_AGE,
+                            BINANCE_FUNDING,
+                            (id, rows) ->
+                                h.funding.addAll(FundingAnswers.binanceHistory(id, rows)))),
+                    "perpetuals"))
+        .thenCombine(current, (summary, v) -> summary);
   }
 
   private CompletableFuture<String> okx(Harvest h) {
@@ -318,11 +419,11 @@ public final class Fetcher {
         .thenCombine(spots, (sw, sp) -> sw)
         .thenCompose(
             live ->
-                openInterest(
+                perMember(
                     "okx",
                     live,
                     List.of(
-                        new OiCall(
+                        new MemberCall(
                             inst ->
                                 "/api/v5/rubik/stat/contracts/open-interest-history?instId="
                                     + inst
@@ -331,11 +432,30 @@ public final class Fetcher {
                             OI_HISTORY_AGE,
                             OKX_OI,
                             (id, b) -> h.oiUsd.addAll(Venues.okxOi(id, b))),
-                        new OiCall(
+                        new MemberCall(
                             inst -> "/api/v5/public/open-interest?instType=SWAP&instId=" + inst,
                             OI_NOW_AGE,
                             OKX_OI_NOW,
-                            (id, b) -> h.oiNow.addAll(Venues.okxOiNow(id, b, today())))),
+                            (id, b) -> h.oiNow.addAll(Venues.okxOiNow(id, b, today()))),
+                        new MemberCall(
+                            inst -> "/api/v5/public/funding-rate?instId=" + inst,
+                            OI_NOW_AGE,
+                            OKX_FUNDING_NOW,
+                            (id, b) -> h.funding.addAll(FundingAnswers.okxNow(id, b))),
+                        new MemberCall(
+                            inst ->
+                                "/api/v5/public/funding-rate-history?instId=" + inst + "&limit=100",
+                            FUNDING_HISTORY_AGE,
+                            OKX_FUNDING,
+                            (id, b) -> h.funding.addAll(FundingAnswers.okxHistory(id, b)),
+                            fundingPages(
+                                100,
+                                b -> FundingAnswers.okxHistory("", b),
+                                (inst, oldest, n) ->
+                                    "/api/v5/public/funding-rate-history?instId="
+                                        + inst
+                                        + "&limit=100&after="
+                                        + oldest.toEpochMilli()))),
                     "swaps"));
   }
 
@@ -344,11 +464,11 @@ public final class Fetcher {
     return bybitPages(h, null, live, 0)
         .thenCompose(
             v ->
-                openInterest(
+                perMember(
                     "bybit",
                     live,
                     List.of(
-                        new OiCall(
+                        new MemberCall(
                             sym ->
                                 "/v5/market/open-interest?category=linear&symbol="
                                     + sym
@@ -356,11 +476,30 @@ public final class Fetcher {
                             OI_HISTORY_AGE,
                             BYBIT_OI,
                             (id, b) -> h.oiBase.addAll(Venues.bybitOi(id, b))),
-                        new OiCall(
+                        new MemberCall(
                             sym -> "/v5/market/tickers?category=linear&symbol=" + sym,
                             OI_NOW_AGE,
                             BYBIT_TICKERS,
-                            (id, b) -> h.oiNow.addAll(Venues.bybitOiNow(id, b, today())))),
+                            (id, b) -> {
+                              h.oiNow.addAll(Venues.bybitOiNow(id, b, today()));
+                              h.funding.addAll(FundingAnswers.bybitNow(id, b));
+                            }),
+                        new MemberCall(
+                            sym ->
+                                "/v5/market/funding/history?category=linear&symbol="
+                                    + sym
+                                    + "&limit=200",
+                            FUNDING_HISTORY_AGE,
+                            BYBIT_FUNDING,
+                            (id, b) -> h.funding.addAll(FundingAnswers.bybitHistory(id, b)),
+                            fundingPages(
+                                200,
+                                b -> FundingAnswers.bybitHistory("", b),
+                                (sym, oldest, n) ->
+                                    "/v5/market/funding/history?category=linear&symbol="
+                                        + sym
+                                        + "&limit=200&endTime="
+                                        + (oldest.toEpochMilli() - 1)))),
                     "perpetuals"));
   }
 
@@ -390,19 +529,43 @@ public final class Fetcher {
             BITGET_CONTRACTS)
         .thenCompose(
             b ->
-                openInterest(
+                perMember(
                     "bitget",
                     Venues.bitgetContracts(b, universe, h.listings),
                     List.of(
-                        new OiCall(
+                        new MemberCall(
                             sym ->
                                 "/api/v2/mix/market/open-interest?symbol="
                                     + sym
                                     + "&productType=USDT-FUTURES",
                             OI_NOW_AGE,
                             BITGET_OI,
-                            (id, x) -> h.oiBase.addAll(Venues.bitgetOi(id, x, today())))),
+                            (id, x) -> h.oiBase.addAll(Venues.bitgetOi(id, x, today()))),
+                        new MemberCall(
+                            sym ->
+                                "/api/v2/mix/market/current-fund-rate?symbol="
+                                    + sym
+                                    + "&productType=USDT-FUTURES",
+                            OI_NOW_AGE,
+                            BITGET_FUNDING_NOW,
+                            (id, x) -> h.funding.addAll(FundingAnswers.bitgetNow(id, x))),
+                        new MemberCall(
+                            sym -> bitgetHistory(sym, 1),
+                            FUNDING_HISTORY_AGE,
+                            BITGET_FUNDING,
+                            (id, x) -> h.funding.addAll(FundingAnswers.bitgetHistory(id, x)),
+                            fundingPages(
+                                100,
+                                x -> FundingAnswers.bitgetHistory("", x),
+                                (sym, oldest, n) -> bitgetHistory(sym, n + 1)))),
                     "perpetuals"));
+  }
+
+  private static String bitgetHistory(String symbol, int page) {
+    return "/api/v2/mix/market/history-fund-rate?symbol="
+        + symbol
+        + "&productType=USDT-FUTURES&pageSize=100&pageNo="
+        + page;
   }
 
   // ---- assembly ----
@@ -474,7 +637,43 @@ public final class Fetcher {
         java.util.Comparator.comparing(ListingEvent::id)
             .thenComparing(ListingEvent::venue)
             .thenComparing(ListingEvent::listedAt));
-    return new Snapshot(asOf, category, assets, prices, oiRows, listings, List.of(), statuses);
+    return new Snapshot(
+        asOf, category, assets, prices, oiRows, listings, List.of(), statuses, funding(h));
+  }
+
+  /**
+   * The assets' funding rates, one per venue and settlement, sorted; a settled rate whose answer
+   * could not tell its interval takes the venue's current one (8 hours when there is none).
+   */
+  private static List<FundingPoint> funding(Harvest h) {
+    Map<String, Integer> current = new java.util.HashMap<>();
+    for (FundingPoint p : h.funding) {
+      if (p.intervalHours() != FundingAnswers.UNKNOWN) {
+        current.merge(p.id() + " " + p.venue(), p.intervalHours(), (a, b) -> b);
+      }
+    }
+    Map<String, FundingPoint> byKey = new LinkedHashMap<>();
+    for (FundingPoint p : h.funding) {
+      if (!h.assets.containsKey(p.id())) {
+        continue;
+      }
+      FundingPoint q =
+          p.intervalHours() != FundingAnswers.UNKNOWN
+              ? p
+              : new FundingPoint(
+                  p.id(),
+                  p.venue(),
+                  p.fundingTime(),
+                  p.rate(),
+                  current.getOrDefault(p.id() + " " + p.venue(), 8));
+      byKey.put(p.id() + " " + p.venue() + " " + p.fundingTime(), q);
+    }
+    List<FundingPoint> out = new ArrayList<>(byKey.values());
+    out.sort(
+        java.util.Comparator.comparing(FundingPoint::id)
+            .thenComparing(FundingPoint::venue)
+            .thenComparing(FundingPoint::fundingTime));
+    return out;
   }
 
   private static Double closeOn(Harvest h, String id, LocalDate d) {

@@ -1,6 +1,7 @@
 package dev.privscreen.source.http;
 
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.OiPoint;
 import dev.privscreen.model.PricePoint;
@@ -12,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the sources bring in, gathered concurrently: assets and daily prices (CoinGecko), open
- * interest in USD, open interest in base coin still to be priced (Bybit, Bitget), listings.
+ * interest in USD, open interest in base coin still to be priced (Bybit, Bitget), listings,
+ * funding.
  */
 public final class Harvest {
   final Map<String, Asset> assets = new ConcurrentHashMap<>();
@@ -24,6 +26,9 @@ public final class Harvest {
 
   final List<BaseOi> oiBase = new CopyOnWriteArrayList<>();
   final List<ListingEvent> listings = new CopyOnWriteArrayList<>();
+
+  /** Funding rates: each venue's current period and its settled history. */
+  final List<FundingPoint> funding = new CopyOnWriteArrayList<>();
 
   /**
    * Open interest in base coin, priced at assembly: at the day's close (Bybit's history) or, for a

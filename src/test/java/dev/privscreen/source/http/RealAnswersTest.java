@@ -76,9 +76,28 @@ class RealAnswersTest {
                   "bitget/DOCS-contracts-usdt-futures.json";
               case "/bitget/api/v2/mix/market/open-interest" ->
                   "bitget/DOCS-open-interest-btcusdt.json";
+              case "/binance/fapi/v1/premiumIndex" ->
+                  "binance/premiumIndex_ALL_2024-11-27_bitvigil_full.json";
+              case "/binance/fapi/v1/fundingRate" ->
+                  "binance/fundingRate_BTCUSDT_limit3_2026-09-15_prod.json";
+              case "/bitget/api/v2/mix/market/current-fund-rate" ->
+                  "bitget/current-fund-rate_USDT-FUTURES_BTCUSDT_2026-08-01_author-trimmed.json";
               default -> null;
             };
-    byte[] body = file == null ? "{}".getBytes() : Files.readAllBytes(REAL.resolve(file));
+    // No recording exists of these two: fundingInfo lists only symbols whose interval was
+    // adjusted (none here), and a Bitget history page in its documented envelope, empty
+    String inline =
+        switch (path) {
+          case "/binance/fapi/v1/fundingInfo" -> "[]";
+          case "/bitget/api/v2/mix/market/history-fund-rate" ->
+              "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1785548167559,\"data\":[]}";
+          default -> null;
+        };
+    byte[] body =
+        inline != null
+            ? inline.getBytes()
+            : file == null ? "{}".getBytes() : Files.readAllBytes(REAL.resolve(file));
+    file = inline != null ? "inline" : file;
     ex.getResponseHeaders().add("Content-Type", "application/json");
     ex.sendResponseHeaders(file == null ? 404 : 200, body.length);
     try (OutputStream os = ex.getResponseBody()) {
@@ -110,10 +129,11 @@ class RealAnswersTest {
     assertThat(f.exitCode()).as(f.toString()).isZero();
     assertThat(f.stderr())
         .contains("coingecko: ok (102 calls; 100 assets, 200 daily prices)")
-        .contains("binance: ok (11 calls; 5 perpetuals)")
+        // exchangeInfo, premiumIndex, fundingInfo, then OI (2) and funding history per perpetual
+        .contains("binance: ok (18 calls; 5 perpetuals)")
         .contains("okx: ok (2 calls; 0 swaps)")
         .contains("bybit: ok (1 calls; 0 perpetuals)")
-        .contains("bitget: ok (2 calls; 1 perpetuals)");
+        .contains("bitget: ok (4 calls; 1 perpetuals)");
     return JSON.readTree(dev.privscreen.CliDriver.storedSnapshots(home).get(0).toFile());
   }
 
@@ -206,6 +226,42 @@ class RealAnswersTest {
     // Bitget: the size in coins x bitcoin's current price, at the answer's ts
     assertThat(oi.get("bitget 2024-04-01").get("oi_usd").asDouble()).isEqualTo(34278.06 * 16951.52);
     assertThat(oi.get("bitget 2024-04-01").get("at").asText()).isEqualTo("2023-09-27T06:39:41Z");
+  }
+
+  @Test
+  void fundingRatesAreReadFigureForFigure() throws IOException {
+    JsonNode snap = fetchSnapshot();
+
+    List<String> btc = new ArrayList<>();
+    snap.get("funding")
+        .forEach(
+            f -> {
+              if (f.get("id").asText().equals("bitcoin")) {
+                btc.add(
+                    f.get("venue").asText()
+                        + " "
+                        + f.get("funding_time").asText()
+                        + " "
+                        + f.get("rate").decimalValue().toPlainString()
+                        + " "
+                        + f.get("interval_h").asInt());
+              }
+            });
+    assertThat(btc)
+        .containsExactly(
+            // premiumIndex of every contract: BTCUSDT's period rate, settling at nextFundingTime
+            "binance 2024-11-27T16:00:00Z 0.00013062 8",
+            // the three settled rates, the last one's 5 ms of jitter gone, 8 h apart
+            "binance 2026-09-14T16:00:00Z 0.0000422 8",
+            "binance 2026-09-15T00:00:00Z 0.00003563 8",
+            "binance 2026-09-15T08:00:00Z 0.00006188 8",
+            // Bitget: fundingRateInterval "8", settling at nextUpdate
+            "bitget 2026-08-01T08:00:00Z 0.000054 8");
+    // quarterly contracts (nextFundingTime 0) carry no funding; ZEC's perpetual does
+    assertThat(snap.get("funding").toString())
+        .contains(
+            "\"id\":\"zcash\",\"venue\":\"binance\",\"funding_time\":\"2024-11-27T16:00:00Z\"")
+        .doesNotContain("_250328");
   }
 
   @Test
