@@ -329,7 +329,7 @@ function _picocli_privscreen_screen() {
   local allany_option_args=("all" "any") # --match values
   local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
   local passedall_option_args=("none" "passed" "all") # --explain values
   local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget") # --sources values
 
@@ -658,7 +658,7 @@ function _picocli_privscreen_diff() {
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -749,7 +749,7 @@ function _picocli_privscreen_replay() {
   local allany_option_args=("all" "any") # --match values
   local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("date" "rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("date" "rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 

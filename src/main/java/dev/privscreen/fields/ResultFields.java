@@ -59,6 +59,7 @@ public final class ResultFields {
     }
     add("funding_rate_pct", Kind.RATE_PERCENT, r -> r.metrics().fundingRatePct());
     add("funding_7d_pct", Kind.RATE_PERCENT, r -> r.metrics().funding7dPct());
+    add("funding_by_venue", Kind.VENUE_RATES, r -> r.metrics().fundingByVenue());
     add("listings", Kind.LISTINGS, r -> r.metrics().listings());
     add("trend_30d", Kind.TEXT, r -> r.metrics().trend30d());
     add("oi_trend_30d", Kind.TEXT, r -> r.metrics().oiTrend30d());

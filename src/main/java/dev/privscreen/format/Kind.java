@@ -21,13 +21,15 @@ public enum Kind {
   LISTINGS,
   /** a list of strings (signals, leaders, categories) */
   IDS,
+  /** venue → a funding rate percent, as RATE_PERCENT prints one */
+  VENUE_RATES,
   /** yes or no */
   BOOLEAN,
   /** rule id → sentence (--explain) */
   REASONS;
 
   public boolean sortable() {
-    return this != LISTINGS && this != IDS && this != REASONS;
+    return this != LISTINGS && this != IDS && this != REASONS && this != VENUE_RATES;
   }
 
   public boolean numeric() {

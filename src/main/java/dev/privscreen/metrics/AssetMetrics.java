@@ -60,6 +60,12 @@ public interface AssetMetrics {
   /** funding_7d_pct: what a long paid over the 7 days up to today's instant, weighted alike. */
   Double funding7dPct();
 
+  /**
+   * funding_by_venue: each venue's rate of the period today's instant is in, per 8 hours, as a
+   * percent, by venue; null without rates.
+   */
+  Map<String, Double> fundingByVenue();
+
   /** The value of each snapshot metric on today, by name (null where none). */
   Map<String, Double> metrics();
 
@@ -102,6 +108,7 @@ public interface AssetMetrics {
       Map<String, Double> metricChanges,
       Double fundingRatePct,
       Double funding7dPct,
+      Map<String, Double> fundingByVenue,
       Days closes30d,
       Days oi30d)
       implements AssetMetrics {

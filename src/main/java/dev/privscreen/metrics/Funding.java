@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The funding figures of one asset at an instant, each venue's weighted by its open interest in USD
@@ -30,7 +31,17 @@ final class Funding {
    */
   static Double ratePct(
       Map<String, List<FundingPoint>> byVenue, Map<String, Double> oiUsd, Instant t) {
-    Map<String, Double> rates = new HashMap<>();
+    return weighted(venueRates(byVenue, t), oiUsd);
+  }
+
+  /**
+   * Each venue's rate of the period {@code t} is in, per 8 hours, as a percent, by venue name;
+   * venues without one are absent.
+   *
+   * @param byVenue each venue's rates, sorted by funding time
+   */
+  static Map<String, Double> venueRates(Map<String, List<FundingPoint>> byVenue, Instant t) {
+    Map<String, Double> rates = new TreeMap<>();
     byVenue.forEach(
         (venue, rows) -> {
           FundingPoint p = firstAfter(rows, t);
@@ -38,7 +49,7 @@ final class Funding {
             rates.put(venue, p.per8hPct());
           }
         });
-    return weighted(rates, oiUsd);
+    return rates;
   }
 
   static Double paid7dPct(

@@ -335,6 +335,15 @@ public final class Timeline {
     }
 
     @Override
+    public Map<String, Double> fundingByVenue() {
+      if (s.history == null || s.history.funding.isEmpty()) {
+        return null;
+      }
+      Map<String, Double> rates = Funding.venueRates(s.history.funding, instant());
+      return rates.isEmpty() ? null : rates;
+    }
+
+    @Override
     public Double funding7dPct() {
       if (s.history == null || s.history.funding.isEmpty()) {
         return null;
@@ -407,6 +416,7 @@ public final class Timeline {
           metricChanges(),
           fundingRatePct(),
           funding7dPct(),
+          fundingByVenue(),
           new AssetMetrics.Days(s.close, k - 29, k + 1),
           new AssetMetrics.Days(s.oi, k - 29, k + 1));
     }

@@ -45,6 +45,7 @@ final class Cells {
       }
       case INTEGER, BOOLEAN -> v.toString();
       case REASONS -> defuse(reasons((Map<String, String>) v));
+      case VENUE_RATES -> venueRates((Map<String, Double>) v, ";", ":", NumberText::result);
       default -> {
         double d = ((Number) v).doubleValue();
         yield Double.isFinite(d) ? NumberText.result(d) : "";
@@ -77,6 +78,7 @@ final class Cells {
       case NUMBER -> NumberText.plain(((Number) v).doubleValue());
       case BOOLEAN -> ((Boolean) v) ? "yes" : "no";
       case REASONS -> Printable.escape(reasons((Map<String, String>) v));
+      case VENUE_RATES -> venueRates((Map<String, Double>) v, ", ", " ", NumberText::ratePercent);
       case IDS ->
           ((List<String>) v).isEmpty() ? "-" : Printable.escape(String.join(",", (List<String>) v));
       case LISTINGS -> {
@@ -93,6 +95,17 @@ final class Cells {
         yield parts.isEmpty() ? "-" : String.join(", ", parts);
       }
     };
+  }
+
+  /** {@code binance:0.01;okx:-0.02} in CSV, {@code binance +0.0100%, okx -0.0200%} in a table. */
+  private static String venueRates(
+      Map<String, Double> rates,
+      String between,
+      String inside,
+      java.util.function.DoubleFunction<String> number) {
+    List<String> parts = new ArrayList<>();
+    rates.forEach((venue, rate) -> parts.add(venue + inside + number.apply(rate)));
+    return String.join(between, parts);
   }
 
   private static String reasons(Map<String, String> r) {

@@ -101,6 +101,14 @@ public final class Json {
         g.writeEndArray();
       }
       case BOOLEAN -> g.writeBoolean((Boolean) v);
+      case VENUE_RATES -> {
+        g.writeStartObject();
+        for (Map.Entry<String, Double> e : ((Map<String, Double>) v).entrySet()) {
+          g.writeFieldName(e.getKey());
+          number(g, e.getValue());
+        }
+        g.writeEndObject();
+      }
       case REASONS -> {
         g.writeStartObject();
         for (Map.Entry<String, String> e : ((Map<String, String>) v).entrySet()) {

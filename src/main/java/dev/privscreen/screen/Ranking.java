@@ -22,7 +22,7 @@ final class Ranking {
       ResultField f = fields.select(List.of(k.field()), "--sort").get(0);
       if (!f.kind().sortable()) {
         throw new IllegalArgumentException(
-            "--sort: " + f.name() + " is a list and cannot be sorted");
+            "--sort: " + f.name() + " holds several values and cannot be sorted");
       }
       boolean desc = k.descending() != null ? k.descending() : f.kind().numeric();
       c = c.thenComparing(byField(f, desc));

@@ -117,7 +117,13 @@ class FetchTest {
     Result f = fetch();
     assertThat(f.exitCode()).as(f.toString()).isZero();
 
-    Result s = cli().run("screen", "--json", "--fields", "symbol,funding_rate_pct,funding_7d_pct");
+    Result s =
+        cli()
+            .run(
+                "screen",
+                "--json",
+                "--fields",
+                "symbol,funding_rate_pct,funding_7d_pct,funding_by_venue");
     assertThat(s.exitCode()).as(s.toString()).isZero();
     Map<String, JsonNode> by = s.bySymbol();
     // ZEC: four venues settling every 8 hours, weighted by today's OI in USD
@@ -133,6 +139,8 @@ class FetchTest {
     assertThat(zec.get("funding_rate_pct").asDouble()).isCloseTo(sum / weights, within(1e-9));
     // 21 settlements of 0.01% in any 7 days, on every venue
     assertThat(zec.get("funding_7d_pct").asDouble()).isCloseTo(0.21, within(1e-9));
+    assertThat(zec.get("funding_by_venue").toString())
+        .isEqualTo("{\"binance\":0.01,\"bitget\":-0.01,\"bybit\":0.03,\"okx\":0.02}");
     // DASH: Binance -0.02% every 4 h (-0.04% per 8 h, OI 50M), OKX 0.005% every hour (0.04% per
     // 8 h, OI 20M), OKX's hourly history read over three pages
     JsonNode dash = by.get("DASH");
