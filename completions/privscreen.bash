@@ -257,8 +257,8 @@ function _picocli_privscreen_fetch() {
 
   local commands=""
   local flag_opts="'--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
-  local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget") # --sources values
+  local arg_opts="'--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--metric' '--lock-wait' '--config'"
+  local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget" "coinmetrics" "defillama") # --sources values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -295,6 +295,9 @@ function _picocli_privscreen_fetch() {
     '--rate-limit')
       return
       ;;
+    '--metric')
+      return
+      ;;
     '--lock-wait')
       return
       ;;
@@ -323,7 +326,7 @@ function _picocli_privscreen_screen() {
 
   local commands=""
   local flag_opts="'--live' '--save' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '--offline' '--refresh' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--snapshot' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--lock-wait' '--config'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--metric' '--lock-wait' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
@@ -331,7 +334,7 @@ function _picocli_privscreen_screen() {
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
   local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
   local passedall_option_args=("none" "passed" "all") # --explain values
-  local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget") # --sources values
+  local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget" "coinmetrics" "defillama") # --sources values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -452,6 +455,9 @@ function _picocli_privscreen_screen() {
       return
       ;;
     '--rate-limit')
+      return
+      ;;
+    '--metric')
       return
       ;;
     '--lock-wait')

@@ -94,8 +94,17 @@ public final class FetchOptions {
       paramLabel = "NAME=PER_MIN",
       description =
           "Calls a minute to a source (defaults: coingecko 10, 30 with a key; binance 200; okx 300;"
-              + " bybit 600; bitget 600).")
+              + " bybit 600; bitget 600; coinmetrics 90; defillama 120).")
   List<String> rateLimits = new ArrayList<>();
+
+  @Option(
+      names = "--metric",
+      paramLabel = "NAME",
+      description =
+          "A further Coin Metrics asset metric to fetch (repeatable), e.g. CapMrktCurUSD, kept as"
+              + " m_cm_cap_mrkt_cur_usd; AdrActCnt, TxCnt and FeeTotUSD always come, as"
+              + " m_active_addresses, m_tx_count and m_fees_usd.")
+  List<String> metrics = new ArrayList<>();
 
   @Option(
       names = "--lock-wait",
@@ -150,6 +159,12 @@ public final class FetchOptions {
       }
       rates.put(name, rate("--rate-limit: '" + r + "'", name, v));
     }
+    for (String m : metrics) {
+      if (!m.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+        throw new UsageException(
+            "--metric: '" + m + "' is not a Coin Metrics metric name (letters, digits, _)");
+      }
+    }
     Endpoints ends;
     try {
       ends = Endpoints.resolve(endpoints, env, config.endpoints(), plan.equals("pro"));
@@ -171,6 +186,7 @@ public final class FetchOptions {
         offline,
         refresh,
         config.universe(),
+        dev.privscreen.source.http.Fetcher.coinMetricsWith(metrics),
         testHook(env, "PRIVSCREEN_MAX_BODY_BYTES", 32L << 20),
         Duration.ofMillis(testHook(env, "PRIVSCREEN_BACKOFF_MS", 1000)),
         clock(env));

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param maxTime the whole fetch, lock wait excluded
  * @param universe the user's universe file (may not exist)
  * @param backoff the first retry's wait
+ * @param coinMetrics the Coin Metrics metrics to fetch (the defaults, then {@code --metric}'s)
  * @param clock what "now" is: the system's, or a fixed instant for tests
  */
 public record FetchPlan(
@@ -34,6 +35,7 @@ public record FetchPlan(
     boolean offline,
     boolean refresh,
     Path universe,
+    List<String> coinMetrics,
     long maxBodyBytes,
     Duration backoff,
     java.time.Clock clock) {
@@ -46,7 +48,9 @@ public record FetchPlan(
           "okx",
               300.0, // open-interest-history 10 per 2 s, open-interest 20 per 2 s (per instrument)
           "bybit", 600.0,
-          "bitget", 600.0);
+          "bitget", 600.0,
+          "coinmetrics", 90.0, // community: 10 per 6 s per IP
+          "defillama", 120.0); // no published figure for the free API: kept polite
 
   /** Never prints the key. */
   @Override

@@ -148,7 +148,8 @@ public final class LiveFetch {
                   report.err().println("fetch: " + line);
                   report.err().flush();
                 }
-              });
+              },
+              plan.coinMetrics());
       return fetcher.fetch(plan.sources(), fallback);
     } finally {
       pool.shutdownNow();

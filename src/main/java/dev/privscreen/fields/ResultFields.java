@@ -74,6 +74,9 @@ public final class ResultFields {
             r -> r.metrics().metricChange(m, days));
       }
     }
+    if (metricNames.stream().anyMatch(dev.privscreen.model.MetricPoint::lagging)) {
+      add("metrics_as_of", Kind.NAMED_DAYS, r -> r.metrics().metricDays());
+    }
     if (explain) {
       add("passed", Kind.BOOLEAN, ResultRow::passed);
       add("reasons", Kind.REASONS, ResultRow::reasons);

@@ -23,13 +23,19 @@ public enum Kind {
   IDS,
   /** venue → a funding rate percent, as RATE_PERCENT prints one */
   VENUE_RATES,
+  /** metric name → the day its value is from */
+  NAMED_DAYS,
   /** yes or no */
   BOOLEAN,
   /** rule id → sentence (--explain) */
   REASONS;
 
   public boolean sortable() {
-    return this != LISTINGS && this != IDS && this != REASONS && this != VENUE_RATES;
+    return this != LISTINGS
+        && this != IDS
+        && this != REASONS
+        && this != VENUE_RATES
+        && this != NAMED_DAYS;
   }
 
   public boolean numeric() {

@@ -31,7 +31,7 @@ final class AssetHistory {
   private Map<Integer, Long> oiReadAt = Map.of();
 
   /** metric name → day → value. */
-  final Map<String, Map<LocalDate, Double>> metrics = new HashMap<>();
+  final Map<String, java.util.NavigableMap<LocalDate, Double>> metrics = new HashMap<>();
 
   final List<ListingEvent> listings = new ArrayList<>();
 

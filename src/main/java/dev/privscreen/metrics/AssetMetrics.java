@@ -66,8 +66,14 @@ public interface AssetMetrics {
    */
   Map<String, Double> fundingByVenue();
 
-  /** The value of each snapshot metric on today, by name (null where none). */
+  /**
+   * The value of each snapshot metric on today, by name (null where none); a fetched metric's is
+   * its newest on or before today ({@link dev.privscreen.model.MetricPoint#lagging}).
+   */
   Map<String, Double> metrics();
+
+  /** metrics_as_of: the day each fetched metric's value is from, by name (only those with one). */
+  Map<String, LocalDate> metricDays();
 
   /** The windows of the metrics' changes: {@code m_<name>_chg_7d_pct} and {@code _30d_pct}. */
   List<Integer> METRIC_CHANGE_DAYS = List.of(7, 30);
@@ -105,6 +111,7 @@ public interface AssetMetrics {
       Map<Window, Double> forwards,
       List<ListingEvent> listings,
       Map<String, Double> metrics,
+      Map<String, LocalDate> metricDays,
       Map<String, Double> metricChanges,
       Double fundingRatePct,
       Double funding7dPct,

@@ -48,7 +48,9 @@ public final class SnapshotIndex {
       metricNames.add(m.name());
       AssetHistory h = history(m.id(), 1);
       if (h != null) {
-        h.metrics.computeIfAbsent(m.name(), k -> new HashMap<>()).put(m.date(), m.value());
+        h.metrics
+            .computeIfAbsent(m.name(), k -> new java.util.TreeMap<>())
+            .put(m.date(), m.value());
       }
     }
   }

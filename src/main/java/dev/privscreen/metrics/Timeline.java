@@ -2,6 +2,7 @@ package dev.privscreen.metrics;
 
 import dev.privscreen.model.Asset;
 import dev.privscreen.model.ListingEvent;
+import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.Window;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -315,10 +316,38 @@ public final class Timeline {
     public Map<String, Double> metrics() {
       Map<String, Double> out = new LinkedHashMap<>();
       for (String name : index.metricNames()) {
-        Map<LocalDate, Double> m = s.history.metrics.get(name);
-        out.put(name, m == null ? null : m.get(today()));
+        LocalDate day = metricDay(name);
+        out.put(name, day == null ? null : s.history.metrics.get(name).get(day));
       }
       return out;
+    }
+
+    @Override
+    public Map<String, LocalDate> metricDays() {
+      Map<String, LocalDate> out = new java.util.TreeMap<>();
+      for (String name : index.metricNames()) {
+        LocalDate day = metricDay(name);
+        if (day != null && MetricPoint.lagging(name)) {
+          out.put(name, day);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * The day a metric's value is read from: today, or for a fetched metric (which arrives a day
+     * late) the newest day on or before today; null when there is none.
+     */
+    private LocalDate metricDay(String name) {
+      java.util.NavigableMap<LocalDate, Double> m =
+          s.history == null ? null : s.history.metrics.get(name);
+      if (m == null) {
+        return null;
+      }
+      if (!MetricPoint.lagging(name)) {
+        return m.containsKey(today()) ? today() : null;
+      }
+      return m.floorKey(today());
     }
 
     /** The instant today's figures describe: the snapshot's as-of, or a past day's 00:00 UTC. */
@@ -353,13 +382,13 @@ public final class Timeline {
 
     @Override
     public Double metricChange(String name, int days) {
-      Map<LocalDate, Double> m = s.history.metrics.get(name);
-      if (m == null) {
+      LocalDate day = metricDay(name);
+      if (day == null) {
         return null;
       }
-      Double now = m.get(today());
-      Double then = m.get(today().minusDays(days));
-      return now == null || then == null ? null : change(now, then);
+      Map<LocalDate, Double> m = s.history.metrics.get(name);
+      Double then = m.get(day.minusDays(days));
+      return then == null ? null : change(m.get(day), then);
     }
 
     @Override
@@ -413,6 +442,7 @@ public final class Timeline {
           forwards,
           List.copyOf(listings()),
           metrics(),
+          metricDays(),
           metricChanges(),
           fundingRatePct(),
           funding7dPct(),

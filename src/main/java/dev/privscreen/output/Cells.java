@@ -46,6 +46,7 @@ final class Cells {
       case INTEGER, BOOLEAN -> v.toString();
       case REASONS -> defuse(reasons((Map<String, String>) v));
       case VENUE_RATES -> venueRates((Map<String, Double>) v, ";", ":", NumberText::result);
+      case NAMED_DAYS -> defuse(named((Map<String, ?>) v, ";", ":"));
       default -> {
         double d = ((Number) v).doubleValue();
         yield Double.isFinite(d) ? NumberText.result(d) : "";
@@ -79,6 +80,7 @@ final class Cells {
       case BOOLEAN -> ((Boolean) v) ? "yes" : "no";
       case REASONS -> Printable.escape(reasons((Map<String, String>) v));
       case VENUE_RATES -> venueRates((Map<String, Double>) v, ", ", " ", NumberText::ratePercent);
+      case NAMED_DAYS -> Printable.escape(named((Map<String, ?>) v, ", ", " "));
       case IDS ->
           ((List<String>) v).isEmpty() ? "-" : Printable.escape(String.join(",", (List<String>) v));
       case LISTINGS -> {
@@ -105,6 +107,13 @@ final class Cells {
       java.util.function.DoubleFunction<String> number) {
     List<String> parts = new ArrayList<>();
     rates.forEach((venue, rate) -> parts.add(venue + inside + number.apply(rate)));
+    return String.join(between, parts);
+  }
+
+  /** {@code name:value;…} (CSV) or {@code name value, …} (table). */
+  private static String named(Map<String, ?> m, String between, String inside) {
+    List<String> parts = new ArrayList<>();
+    m.forEach((k, x) -> parts.add(k + inside + x));
     return String.join(between, parts);
   }
 

@@ -109,6 +109,14 @@ public final class Json {
         }
         g.writeEndObject();
       }
+      case NAMED_DAYS -> {
+        g.writeStartObject();
+        for (Map.Entry<String, java.time.LocalDate> e :
+            ((Map<String, java.time.LocalDate>) v).entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue().toString());
+        }
+        g.writeEndObject();
+      }
       case REASONS -> {
         g.writeStartObject();
         for (Map.Entry<String, String> e : ((Map<String, String>) v).entrySet()) {

@@ -31,7 +31,10 @@ class MetricChangesTest {
             "zcash,2025-10-08,active_addresses,300", // 30 days before: -50%
             "monero,2025-11-07,active_addresses,80", // no day 7 before: null
             "monero,2025-10-08,active_addresses,0", // zero 30 days before: null
-            "monero,2025-11-06,tx_count,5", // none on the as-of day: null
+            "monero,2025-11-06,shielded_txs,5", // a metric of one's own, none on the as-of day:
+            // null
+            "monero,2025-10-30,shielded_txs,4",
+            "monero,2025-11-06,tx_count,5", // a fetched one arrives late: its newest day counts
             "monero,2025-10-30,tx_count,4",
             ""));
     return dir;
@@ -50,7 +53,8 @@ class MetricChangesTest {
                 "symbol",
                 "--fields",
                 "symbol,m_active_addresses,m_active_addresses_chg_7d_pct,"
-                    + "m_active_addresses_chg_30d_pct,m_tx_count_chg_7d_pct");
+                    + "m_active_addresses_chg_30d_pct,m_tx_count_chg_7d_pct,"
+                    + "m_shielded_txs_chg_7d_pct,metrics_as_of");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     JsonNode xmr = r.json().get("results").get(0);
@@ -61,7 +65,12 @@ class MetricChangesTest {
     assertThat(xmr.get("m_active_addresses").asDouble()).isEqualTo(80.0);
     assertThat(xmr.get("m_active_addresses_chg_7d_pct").isNull()).isTrue();
     assertThat(xmr.get("m_active_addresses_chg_30d_pct").isNull()).isTrue();
-    assertThat(xmr.get("m_tx_count_chg_7d_pct").isNull()).as("no value on the as-of day").isTrue();
+    assertThat(xmr.get("m_shielded_txs_chg_7d_pct").isNull())
+        .as("no value on the as-of day")
+        .isTrue();
+    assertThat(xmr.get("m_tx_count_chg_7d_pct").asDouble()).isEqualTo(25.0);
+    assertThat(xmr.get("metrics_as_of").toString())
+        .isEqualTo("{\"active_addresses\":\"2025-11-07\",\"tx_count\":\"2025-11-06\"}");
   }
 
   @Test

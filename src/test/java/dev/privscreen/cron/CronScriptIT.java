@@ -22,7 +22,7 @@ class CronScriptIT {
     pb.environment().put("PRIVSCREEN", LAUNCHER.toString());
     pb.environment().put("PRIVSCREEN_HOME", home.toString());
     pb.environment().remove("ALERT_MAIL");
-    for (String s : new String[] {"coingecko", "binance", "okx", "bybit", "bitget"}) {
+    for (String s : FakeApis.SOURCES) {
       pb.environment().put("PRIVSCREEN_" + s.toUpperCase() + "_URL", apis.base(s));
     }
     // a pro plan's rate limit, so the run takes a second, not half a minute (the fake ignores keys)

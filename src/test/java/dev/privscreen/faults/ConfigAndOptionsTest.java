@@ -47,7 +47,7 @@ class ConfigAndOptionsTest {
         "{\"remove\": [\"secret\"]}"); // SCRT leaves the universe: no exchange calls for it
     StringBuilder ends = new StringBuilder();
     StringBuilder rates = new StringBuilder();
-    for (String s : new String[] {"coingecko", "binance", "okx", "bybit", "bitget"}) {
+    for (String s : FakeApis.SOURCES) {
       ends.append(ends.length() == 0 ? "" : ",")
           .append('"')
           .append(s)

@@ -57,7 +57,7 @@ class CronFaultsIT {
     }
     try (FakeApis apis = new FakeApis()) {
       List<String> args = new ArrayList<>(List.of("fetch", "-q"));
-      for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+      for (String s : FakeApis.SOURCES) {
         String url = s.equals("okx") ? "http://127.0.0.1:" + closed : apis.base(s);
         args.addAll(List.of("--endpoint", s + "=" + url, "--rate-limit", s + "=60000"));
       }
@@ -85,7 +85,7 @@ class CronFaultsIT {
   void everySourceFailingIsOneLineAndExitThreeWithNoTrace() throws Exception {
     try (FakeApis apis = new FakeApis()) {
       List<String> args = new ArrayList<>(List.of("fetch", "-q", "--offline"));
-      for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+      for (String s : FakeApis.SOURCES) {
         args.addAll(List.of("--endpoint", s + "=" + apis.base(s)));
       }
 
@@ -101,7 +101,7 @@ class CronFaultsIT {
               l ->
                   assertThat(l)
                       .startsWith("privscreen: all sources failed: coingecko /coins/markets")
-                      .endsWith("(and 4 more); nothing written"));
+                      .endsWith("(and 6 more); nothing written"));
       Quiet.noNoise(p.stderr());
     }
   }

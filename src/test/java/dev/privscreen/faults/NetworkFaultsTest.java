@@ -38,7 +38,7 @@ class NetworkFaultsTest {
   @BeforeEach
   void start() throws IOException {
     apis = new FakeApis();
-    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+    for (String s : FakeApis.SOURCES) {
       endpoints.put(s, apis.base(s));
     }
   }
@@ -265,7 +265,7 @@ class NetworkFaultsTest {
     assertThat(t.r().stderr())
         .startsWith("privscreen: no source could be reached (is the network down?): ")
         .contains("cannot connect to 127.0.0.1 (connection refused)")
-        .contains("(and 4 more); nothing written");
+        .contains("(and 6 more); nothing written");
   }
 
   @Test

@@ -63,6 +63,10 @@ public final class FakeApis implements AutoCloseable {
     server.start();
   }
 
+  /** Every source the fake serves. */
+  public static final List<String> SOURCES =
+      List.of("coingecko", "binance", "okx", "bybit", "bitget", "coinmetrics", "defillama");
+
   public String base(String source) {
     String root = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + source;
     return source.equals("coingecko") ? root + "/api/v3" : root;
@@ -71,7 +75,7 @@ public final class FakeApis implements AutoCloseable {
   /** The --endpoint flags pointing every source here. */
   public List<String> endpointFlags() {
     List<String> f = new ArrayList<>();
-    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+    for (String s : SOURCES) {
       f.add("--endpoint");
       f.add(s + "=" + base(s));
     }
@@ -85,7 +89,7 @@ public final class FakeApis implements AutoCloseable {
   public String[] fetchArgs(String... extra) {
     List<String> args = new ArrayList<>(List.of("fetch"));
     args.addAll(endpointFlags());
-    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+    for (String s : SOURCES) {
       args.addAll(List.of("--rate-limit", s + "=60000"));
     }
     args.addAll(List.of(extra));
@@ -178,6 +182,8 @@ public final class FakeApis implements AutoCloseable {
       case "okx" -> okx(path, query);
       case "bybit" -> bybit(path, query);
       case "bitget" -> bitget(path, query);
+      case "coinmetrics" -> coinMetrics(path, query);
+      case "defillama" -> defiLlama(path);
       default -> new Reply(404, Map.of(), "not found", 0);
     };
   }
@@ -510,6 +516,81 @@ public final class FakeApis implements AutoCloseable {
               + "}");
     }
     return Reply.json("{\"retCode\":10001,\"retMsg\":\"params error\",\"result\":{}}");
+  }
+
+  // ---- fundamentals ----
+
+  /**
+   * ZEC's and DASH's active addresses on day d: the newest day is yesterday, as at Coin Metrics.
+   */
+  static double activeAddresses(String asset, LocalDate d) {
+    return (asset.equals("zec") ? 10_000 : 50_000) + 100.0 * d.toEpochDay() % 1000;
+  }
+
+  /**
+   * {@code /timeseries/asset-metrics}: ZEC and DASH (SCRT is not covered, and is left out as {@code
+   * ignore_unsupported_errors=true} asks), the days up to yesterday, two pages: the first ends with
+   * ZEC, the second (asked for by {@code next_page_token}) is DASH's.
+   */
+  private Reply coinMetrics(String path, String query) {
+    if (!path.equals("/timeseries/asset-metrics")) {
+      return new Reply(
+          404,
+          Map.of("Content-Type", "application/json"),
+          "{\"error\":{\"type\":\"not_found\",\"message\":\"Requested resource was not found.\"}}",
+          0);
+    }
+    boolean second = query.contains("next_page_token=");
+    String asset = second ? "dash" : "zec";
+    StringBuilder b = new StringBuilder("{\"data\":[");
+    for (int i = 30; i >= 1; i--) {
+      LocalDate d = LAST.minusDays(i);
+      if (asset.equals("zec") && i == 3) {
+        continue; // a day Coin Metrics has no row for
+      }
+      b.append(b.length() > 9 ? "," : "")
+          .append("{\"asset\":\"")
+          .append(asset)
+          .append("\",\"time\":\"")
+          .append(d)
+          .append("T00:00:00.000000000Z\",\"AdrActCnt\":\"")
+          .append(num(activeAddresses(asset, d)))
+          .append("\",\"TxCnt\":\"")
+          .append(asset.equals("zec") ? 5000 + i : 20000)
+          .append("\",\"FeeTotUSD\":\"")
+          .append(asset.equals("zec") ? "1234.5" : "99.25")
+          .append(query.contains("CapMrktCurUSD") ? "\",\"CapMrktCurUSD\":\"8600000000.5" : "")
+          .append("\"}");
+    }
+    b.append(']');
+    if (!second) {
+      b.append(",\"next_page_token\":\"0.MjAyNi0wMS0zMFQwMDowMDowMFo\",")
+          .append(
+              "\"next_page_url\":\"https://community-api.coinmetrics.io/v4/timeseries/asset-metrics?next_page_token=0.MjAyNi0wMS0zMFQwMDowMDowMFo\"");
+    }
+    return Reply.json(b.append('}').toString());
+  }
+
+  /** {@code /v2/chains} (Secret is a chain with DeFi; Zcash is not) and Secret's TVL history. */
+  private Reply defiLlama(String path) {
+    if (path.equals("/v2/chains")) {
+      return Reply.json(
+          "[{\"gecko_id\":\"ethereum\",\"tvl\":41655886906,\"tokenSymbol\":\"ETH\",\"cmcId\":\"1027\",\"name\":\"Ethereum\",\"chainId\":1},"
+              + "{\"gecko_id\":\"secret\",\"tvl\":2170000,\"tokenSymbol\":\"SCRT\",\"cmcId\":\"5604\",\"name\":\"Secret\",\"chainId\":null}]");
+    }
+    if (path.equals("/v2/historicalChainTvl/Secret")) {
+      StringBuilder b = new StringBuilder("[");
+      for (int i = 40; i >= 0; i--) { // oldest first, whole numbers, today's row too
+        b.append(i == 40 ? "" : ",")
+            .append("{\"date\":")
+            .append(ms(LAST.minusDays(i)) / 1000)
+            .append(",\"tvl\":")
+            .append(2_000_000 + 1000 * (40 - i))
+            .append('}');
+      }
+      return Reply.json(b.append(']').toString());
+    }
+    return new Reply(404, Map.of(), "Not Found", 0);
   }
 
   private Reply bitget(String path, String query) {

@@ -158,6 +158,69 @@ class FetchTest {
   }
 
   @Test
+  void fetchedFundamentalsAreTheNewestDayOnOrBeforeTodayAndSaySo() {
+    Result f = fetch("--metric", "CapMrktCurUSD");
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+    assertThat(f.stderr())
+        .contains("coinmetrics: ok (2 calls; 2 assets)")
+        .contains("defillama: ok (2 calls; 1 chains)");
+
+    Result s = cli().run("screen", "--json");
+    assertThat(s.exitCode()).as(s.toString()).isZero();
+    Map<String, JsonNode> by = s.bySymbol();
+    java.time.LocalDate yesterday = FakeApis.LAST.minusDays(1);
+    JsonNode zec = by.get("ZEC");
+    // Coin Metrics' newest day is yesterday: that is the value, and the JSON says so
+    assertThat(zec.get("m_active_addresses").asDouble())
+        .isEqualTo(FakeApis.activeAddresses("zec", yesterday));
+    assertThat(zec.get("metrics_as_of").get("active_addresses").asText())
+        .isEqualTo(yesterday.toString());
+    assertThat(zec.get("m_active_addresses_chg_7d_pct").asDouble())
+        .isCloseTo(
+            (FakeApis.activeAddresses("zec", yesterday)
+                        / FakeApis.activeAddresses("zec", yesterday.minusDays(7))
+                    - 1)
+                * 100,
+            within(1e-9));
+    // 30 days before yesterday is before the first day served: null, not a guess
+    assertThat(zec.get("m_active_addresses_chg_30d_pct").isNull()).isTrue();
+    assertThat(zec.get("m_tx_count").asDouble()).isEqualTo(5001);
+    assertThat(zec.get("m_fees_usd").asDouble()).isEqualTo(1234.5);
+    assertThat(zec.get("m_cm_cap_mrkt_cur_usd").asDouble()).isEqualTo(8600000000.5);
+    assertThat(zec.get("m_tvl_usd").isNull()).isTrue(); // not a chain with DeFi
+    // DASH came on the second page
+    assertThat(by.get("DASH").get("m_active_addresses").asDouble())
+        .isEqualTo(FakeApis.activeAddresses("dash", yesterday));
+    // SCRT: not covered by Coin Metrics; DefiLlama's Secret chain, today's row
+    JsonNode scrt = by.get("SCRT");
+    assertThat(scrt.get("m_active_addresses").isNull()).isTrue();
+    assertThat(scrt.get("m_tvl_usd").asDouble()).isEqualTo(2_040_000);
+    assertThat(scrt.get("metrics_as_of").toString())
+        .isEqualTo("{\"tvl_usd\":\"" + FakeApis.LAST + "\"}");
+
+    // a day Coin Metrics has no row for (3 days ago): the day before it counts, and says so
+    Result past = cli().run("screen", "--json", "--as-of", FakeApis.LAST.minusDays(3).toString());
+    JsonNode then = past.bySymbol().get("ZEC");
+    assertThat(then.get("m_active_addresses").asDouble())
+        .isEqualTo(FakeApis.activeAddresses("zec", FakeApis.LAST.minusDays(4)));
+    assertThat(then.get("metrics_as_of").get("active_addresses").asText())
+        .isEqualTo(FakeApis.LAST.minusDays(4).toString());
+
+    assertThat(apis.requests)
+        .filteredOn(r -> r.path().startsWith("/coinmetrics/"))
+        .extracting(r -> r.path() + "?" + r.query())
+        .satisfiesExactly(
+            first ->
+                assertThat(first)
+                    .startsWith("/coinmetrics/timeseries/asset-metrics?assets=xmr%2Czec%2Cdash")
+                    .contains("&metrics=AdrActCnt%2CTxCnt%2CFeeTotUSD%2CCapMrktCurUSD&frequency=1d")
+                    .contains("&page_size=10000&ignore_unsupported_errors=true")
+                    .doesNotContain("next_page_token"),
+            second ->
+                assertThat(second).endsWith("&next_page_token=0.MjAyNi0wMS0zMFQwMDowMDowMFo"));
+  }
+
+  @Test
   void theRequestsUseTheRealPathsQueriesAndManners() {
     fetch();
 
@@ -249,7 +312,7 @@ class FetchTest {
     assertThat(f.exitCode()).as(f.toString()).isZero();
     assertThat(f.stderr())
         .contains("privscreen: binance: failed: binance /fapi/v1/exchangeInfo: HTTP 418")
-        .contains("warning: 1 of 5 sources failed");
+        .contains("warning: 1 of 7 sources failed");
     assertThat(apis.count("/binance/fapi/v1/exchangeInfo"))
         .isEqualTo(2); // once per run, never retried
     assertThat(strict.exitCode()).isEqualTo(4);
@@ -333,6 +396,13 @@ class FetchTest {
         "`data` elements have no `fundingRate`"
       },
       {"bitget", "/api/v2/mix/market/history-fund-rate", null, "HTTP 500 (after 4 tries)"},
+      {
+        "coinmetrics",
+        "/timeseries/asset-metrics",
+        "{\"error\":{\"type\":\"bad_parameter\",\"message\":\"Bad parameter 'metrics'.\"}}",
+        "error bad_parameter: Bad parameter 'metrics'."
+      },
+      {"defillama", "/v2/chains", "{\"chains\":[]}", "not a JSON array"},
     };
     for (String[] c : cases) {
       if (c[2] == null) { // every try of both perpetuals' calls
@@ -350,9 +420,13 @@ class FetchTest {
           .as(c[1])
           .contains(c[0] + ": failed: " + c[0] + " " + c[1])
           .contains(c[3])
-          .contains("1 of 5 sources failed");
-      Result s = cli().run("screen", "--json", "--fields", "symbol,funding_rate_pct,oi_usd");
-      assertThat(s.bySymbol().get("ZEC").get("funding_rate_pct").isNumber()).as(c[1]).isTrue();
+          .contains("1 of 7 sources failed");
+      Result s =
+          cli().run("screen", "--json", "--fields", "symbol,funding_rate_pct,m_active_addresses");
+      JsonNode zec = s.bySymbol().get("ZEC");
+      assertThat(zec.get("funding_rate_pct").isNumber()).as(c[1]).isTrue();
+      // the fundamentals stay from this fetch, or the last one that had them
+      assertThat(zec.get("m_active_addresses").isNumber()).as(c[1]).isTrue();
     }
   }
 
@@ -459,7 +533,9 @@ class FetchTest {
             "/fapi/v1/exchangeInfo",
             "/api/v5/public/instruments",
             "/v5/market/instruments-info",
-            "/api/v2/mix/market/contracts")) {
+            "/api/v2/mix/market/contracts",
+            "/timeseries/asset-metrics",
+            "/v2/chains")) {
       apis.fault(p, down, down, down, down, down, down, down, down);
     }
 
@@ -472,7 +548,7 @@ class FetchTest {
             l ->
                 assertThat(l)
                     .startsWith("privscreen: all sources failed: ")
-                    .endsWith("(and 4 more); nothing written"));
+                    .endsWith("(and 6 more); nothing written"));
     assertThat(CliDriver.storedSnapshots(home)).isEmpty();
   }
 

@@ -26,7 +26,7 @@ class KilledFetchIT {
   Process start(FakeApis apis, long holdMillis, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString(), "fetch"));
     cmd.addAll(apis.endpointFlags());
-    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+    for (String s : FakeApis.SOURCES) {
       cmd.addAll(List.of("--rate-limit", s + "=60000"));
     }
     cmd.addAll(List.of(args));

@@ -223,7 +223,7 @@ class OneClockTest {
                 "bybit=" + base() + "/bybit",
                 "--endpoint",
                 "bitget=" + base() + "/bitget"));
-    for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+    for (String s : FakeApis.SOURCES) {
       args.addAll(List.of("--rate-limit", s + "=60000"));
     }
     args.addAll(List.of(extra));

@@ -169,6 +169,15 @@ final class Whole {
                 + FakeApis.nextSettlement(8)
                 + "\"}]}");
       }
+      case "coinmetrics/timeseries/asset-metrics" -> {
+        return Reply.json(
+            "{\"data\":[{\"asset\":\"zec\",\"time\":\""
+                + last.minusDays(1)
+                + "T00:00:00.000000000Z\",\"AdrActCnt\":\"1000\"}]}");
+      }
+      case "defillama/v2/chains" -> {
+        return Reply.json("[]");
+      }
       case "bitget/api/v2/mix/market/history-fund-rate" -> {
         return Reply.json(
             "{\"code\":\"00000\",\"data\":["

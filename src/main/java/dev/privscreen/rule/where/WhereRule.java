@@ -65,7 +65,7 @@ public final class WhereRule implements Rule {
     Map<String, Type> types = new LinkedHashMap<>();
     Map<String, ResultField> byName = new LinkedHashMap<>();
     for (ResultField f : all.all()) {
-      if (NOT_FILTERABLE.contains(f.name()) || f.kind() == Kind.VENUE_RATES) {
+      if (NOT_FILTERABLE.contains(f.name()) || !f.kind().sortable()) {
         continue;
       }
       types.put(f.name(), f.kind() == Kind.TEXT ? Type.TEXT : Type.NUMBER);

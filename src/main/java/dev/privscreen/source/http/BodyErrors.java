@@ -57,6 +57,13 @@ final class BodyErrors {
           throw fail(false, what, "error", Api.text(n.get("error")));
         }
       }
+      case "coinmetrics" -> {
+        JsonNode error = n.get("error");
+        if (error != null && error.isObject()) {
+          String type = Api.text(error.get("type"));
+          throw fail("too_many_requests".equals(type), what, type, Api.text(error.get("message")));
+        }
+      }
       default -> {}
     }
   }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record Endpoints(Map<String, URI> bases) {
   public static final List<String> SOURCES =
-      List.of("coingecko", "binance", "okx", "bybit", "bitget");
+      List.of("coingecko", "binance", "okx", "bybit", "bitget", "coinmetrics", "defillama");
 
   private static final Map<String, String> DEFAULTS =
       Map.of(
@@ -22,7 +22,9 @@ public record Endpoints(Map<String, URI> bases) {
           "binance", "https://fapi.binance.com",
           "okx", "https://www.okx.com",
           "bybit", "https://api.bybit.com",
-          "bitget", "https://api.bitget.com");
+          "bitget", "https://api.bitget.com",
+          "coinmetrics", "https://community-api.coinmetrics.io/v4",
+          "defillama", "https://api.llama.fi");
 
   /**
    * @param flags {@code NAME=URL} from the command line (win over the environment)

@@ -5,6 +5,7 @@ import dev.privscreen.model.Asset;
 import dev.privscreen.model.FundingPoint;
 import dev.privscreen.model.ListingEvent;
 import dev.privscreen.model.ListingEvent.Market;
+import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
 import dev.privscreen.model.PricePoint;
 import dev.privscreen.model.Snapshot;
@@ -76,6 +77,9 @@ public final class Fetcher {
   static final Shape BYBIT_OI = Shape.arrayAt("result.list", "openInterest");
   static final Shape BITGET_CONTRACTS = Shape.arrayAt("data", "symbol");
   static final Shape BITGET_OI = Shape.arrayAt("data.openInterestList", "size");
+  static final Shape COIN_METRICS = Shape.arrayAt("data", "asset");
+  static final Shape LLAMA_CHAINS = Shape.arrayOf("name");
+  static final Shape LLAMA_TVL = Shape.arrayOf("tvl");
   static final Shape BINANCE_PREMIUM = Shape.arrayOf("lastFundingRate");
   static final Shape BINANCE_FUNDING_INFO = Shape.arrayOf("symbol");
   static final Shape BINANCE_FUNDING = Shape.arrayOf("fundingRate");
@@ -84,6 +88,12 @@ public final class Fetcher {
   static final Shape BYBIT_FUNDING = Shape.arrayAt("result.list", "fundingRateTimestamp");
   static final Shape BITGET_FUNDING_NOW = Shape.arrayAt("data", "fundingRate");
   static final Shape BITGET_FUNDING = Shape.arrayAt("data", "fundingTime");
+
+  /** Daily fundamentals change once a day; their newest day is usually yesterday. */
+  static final Duration FUNDAMENTALS_AGE = Duration.ofHours(1);
+
+  /** Pages of Coin Metrics read at most (10,000 rows each). */
+  static final int COIN_METRICS_PAGES = 20;
 
   /** How long past the deadline a source's run may take to notice it. */
   private static final Duration GRACE = Duration.ofSeconds(2);
@@ -95,7 +105,11 @@ public final class Fetcher {
   private final Clock clock;
   private final Deadline deadline;
   private final Consumer<String> progress;
+  private final List<String> coinMetrics;
 
+  /**
+   * @param coinMetrics the Coin Metrics metrics to fetch: the defaults and those the user named
+   */
   public Fetcher(
       Caller caller,
       Universe universe,
@@ -103,7 +117,9 @@ public final class Fetcher {
       int days,
       Clock clock,
       Deadline deadline,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      List<String> coinMetrics) {
+    this.coinMetrics = List.copyOf(coinMetrics);
     this.caller = caller;
     this.universe = universe;
     this.category = category;
@@ -138,6 +154,8 @@ public final class Fetcher {
             case "okx" -> okx(h);
             case "bybit" -> bybit(h);
             case "bitget" -> bitget(h);
+            case "coinmetrics" -> coinMetrics(h);
+            case "defillama" -> defiLlama(h);
             default -> throw new IllegalArgumentException("unknown source " + s);
           };
       runs.put(
@@ -568,6 +586,102 @@ public final class Fetcher {
         + page;
   }
 
+  // ---- fundamentals: Coin Metrics (community API), DefiLlama ----
+
+  /** The Coin Metrics metrics every fetch asks for, then those the user named. */
+  public static List<String> coinMetricsWith(List<String> named) {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    all.addAll(List.of("AdrActCnt", "TxCnt", "FeeTotUSD"));
+    all.addAll(named);
+    return List.copyOf(all);
+  }
+
+  /** The name a Coin Metrics metric is kept under ({@code m_<name>}). */
+  public static String metricName(String coinMetricsName) {
+    return OnChainAnswers.metricName(coinMetricsName);
+  }
+
+  /**
+   * Every member's asset metrics of the last {@code days} days in one paged call: assets Coin
+   * Metrics does not cover are left out by {@code ignore_unsupported_errors}, not failed.
+   */
+  private CompletableFuture<String> coinMetrics(Harvest h) {
+    Map<String, String> idByAsset = new LinkedHashMap<>();
+    for (Member m : universe.members()) {
+      String asset = OnChainAnswers.coinMetricsAsset(m);
+      if (asset != null) {
+        idByAsset.putIfAbsent(asset, m.id());
+      }
+    }
+    if (idByAsset.isEmpty()) {
+      return CompletableFuture.completedFuture("0 assets");
+    }
+    String first =
+        "/timeseries/asset-metrics?assets="
+            + enc(String.join(",", idByAsset.keySet()))
+            + "&metrics="
+            + enc(String.join(",", coinMetrics))
+            + "&frequency=1d&start_time="
+            + today().minusDays(days)
+            + "&page_size=10000&ignore_unsupported_errors=true";
+    java.util.Set<String> covered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    return coinMetricsPage(h, first, first, idByAsset, covered, 1)
+        .thenApply(v -> covered.size() + " assets");
+  }
+
+  private CompletableFuture<Void> coinMetricsPage(
+      Harvest h,
+      String first,
+      String path,
+      Map<String, String> idByAsset,
+      java.util.Set<String> covered,
+      int page) {
+    return caller
+        .get("coinmetrics", path, FUNDAMENTALS_AGE, COIN_METRICS)
+        .thenCompose(
+            b -> {
+              List<MetricPoint> rows = OnChainAnswers.coinMetrics(b, idByAsset, coinMetrics);
+              rows.forEach(r -> covered.add(r.id()));
+              h.metrics.addAll(rows);
+              String token = OnChainAnswers.nextPageToken(b);
+              return token == null || page >= COIN_METRICS_PAGES
+                  ? CompletableFuture.completedFuture(null)
+                  : coinMetricsPage(
+                      h,
+                      first,
+                      first + "&next_page_token=" + enc(token),
+                      idByAsset,
+                      covered,
+                      page + 1);
+            });
+  }
+
+  /** The chains DefiLlama tracks among the members, then each one's TVL history. */
+  private CompletableFuture<String> defiLlama(Harvest h) {
+    return caller
+        .get("defillama", "/v2/chains", INSTRUMENTS_AGE, LLAMA_CHAINS)
+        .thenCompose(
+            arr -> {
+              Map<String, String> chains = OnChainAnswers.defiLlamaChains(arr, universe.members());
+              List<CompletableFuture<Void>> pending = new ArrayList<>();
+              chains.forEach(
+                  (id, chain) ->
+                      pending.add(
+                          caller
+                              .get(
+                                  "defillama",
+                                  "/v2/historicalChainTvl/" + enc(chain).replace("+", "%20"),
+                                  FUNDAMENTALS_AGE,
+                                  LLAMA_TVL)
+                              .thenAccept(
+                                  b ->
+                                      h.metrics.addAll(
+                                          OnChainAnswers.chainTvl(
+                                              id, b, today().minusDays(days))))));
+              return allOf(pending).thenApply(v -> chains.size() + " chains");
+            });
+  }
+
   // ---- assembly ----
 
   /**
@@ -637,8 +751,18 @@ public final class Fetcher {
         java.util.Comparator.comparing(ListingEvent::id)
             .thenComparing(ListingEvent::venue)
             .thenComparing(ListingEvent::listedAt));
+    List<MetricPoint> metrics = new ArrayList<>();
+    for (MetricPoint m : h.metrics) {
+      if (h.assets.containsKey(m.id())) {
+        metrics.add(m);
+      }
+    }
+    metrics.sort(
+        java.util.Comparator.comparing(MetricPoint::id)
+            .thenComparing(MetricPoint::date)
+            .thenComparing(MetricPoint::name));
     return new Snapshot(
-        asOf, category, assets, prices, oiRows, listings, List.of(), statuses, funding(h));
+        asOf, category, assets, prices, oiRows, listings, metrics, statuses, funding(h));
   }
 
   /**

@@ -27,6 +27,9 @@ public final class Harvest {
   final List<BaseOi> oiBase = new CopyOnWriteArrayList<>();
   final List<ListingEvent> listings = new CopyOnWriteArrayList<>();
 
+  /** Daily fundamentals: Coin Metrics' asset metrics, DefiLlama's chain TVL. */
+  final List<dev.privscreen.model.MetricPoint> metrics = new CopyOnWriteArrayList<>();
+
   /** Funding rates: each venue's current period and its settled history. */
   final List<FundingPoint> funding = new CopyOnWriteArrayList<>();
 

@@ -80,15 +80,23 @@ class RealAnswersTest {
                   "binance/premiumIndex_ALL_2024-11-27_bitvigil_full.json";
               case "/binance/fapi/v1/fundingRate" ->
                   "binance/fundingRate_BTCUSDT_limit3_2026-09-15_prod.json";
+              case "/coinmetrics/timeseries/asset-metrics" ->
+                  "coinmetrics/asset-metrics_btc_AdrActCnt-BlkCnt-TxCnt_2026-02-17_cryptoOS.json";
+              case "/defillama/v2/historicalChainTvl/Ethereum" ->
+                  "defillama/historicalChainTvl_Ethereum_excerpt_3rows_2017-09-27_and_2026-08-07.json";
               case "/bitget/api/v2/mix/market/current-fund-rate" ->
                   "bitget/current-fund-rate_USDT-FUTURES_BTCUSDT_2026-08-01_author-trimmed.json";
               default -> null;
             };
-    // No recording exists of these two: fundingInfo lists only symbols whose interval was
-    // adjusted (none here), and a Bitget history page in its documented envelope, empty
+    // No recording exists of these: fundingInfo lists only symbols whose interval was adjusted
+    // (none here); a Bitget history page in its documented envelope, empty; DefiLlama's chain
+    // list, cut to Ethereum in its documented fields
     String inline =
         switch (path) {
           case "/binance/fapi/v1/fundingInfo" -> "[]";
+          case "/defillama/v2/chains" ->
+              "[{\"gecko_id\":\"ethereum\",\"tvl\":41655886906,\"tokenSymbol\":\"ETH\","
+                  + "\"cmcId\":\"1027\",\"name\":\"Ethereum\",\"chainId\":1}]";
           case "/bitget/api/v2/mix/market/history-fund-rate" ->
               "{\"code\":\"00000\",\"msg\":\"success\",\"requestTime\":1785548167559,\"data\":[]}";
           default -> null;
@@ -114,10 +122,14 @@ class RealAnswersTest {
         home.resolve("universe.json"),
         "{\"add\": [{\"id\": \"bitcoin\", \"symbol\": \"BTC\", \"name\": \"Bitcoin\", \"pairs\":"
             + " {\"binance\": \"BTCUSDT\", \"bitget\": \"BTCUSDT\", \"okx\": \"NONE-USDT-SWAP\","
-            + " \"bybit\": \"NONEUSDT\"}}]}");
+            + " \"bybit\": \"NONEUSDT\"}},"
+            // ethereum for DefiLlama's Ethereum recording, kept off the exchanges
+            + " {\"id\": \"ethereum\", \"symbol\": \"ETH\", \"name\": \"Ethereum\", \"pairs\":"
+            + " {\"binance\": null, \"bitget\": null, \"okx\": null, \"bybit\": null,"
+            + " \"coinmetrics\": null}}]}");
     Files.writeString(config, "{}");
     List<String> args = new ArrayList<>(List.of("fetch", "--config", config.toString()));
-    for (String s : List.of("binance", "okx", "bybit", "bitget")) {
+    for (String s : List.of("binance", "okx", "bybit", "bitget", "coinmetrics", "defillama")) {
       args.addAll(List.of("--endpoint", s + "=" + base + "/" + s, "--rate-limit", s + "=60000"));
     }
     args.addAll(
@@ -133,7 +145,9 @@ class RealAnswersTest {
         .contains("binance: ok (18 calls; 5 perpetuals)")
         .contains("okx: ok (2 calls; 0 swaps)")
         .contains("bybit: ok (1 calls; 0 perpetuals)")
-        .contains("bitget: ok (4 calls; 1 perpetuals)");
+        .contains("bitget: ok (4 calls; 1 perpetuals)")
+        .contains("coinmetrics: ok (1 calls; 1 assets)")
+        .contains("defillama: ok (2 calls; 1 chains)");
     return JSON.readTree(dev.privscreen.CliDriver.storedSnapshots(home).get(0).toFile());
   }
 
@@ -262,6 +276,31 @@ class RealAnswersTest {
         .contains(
             "\"id\":\"zcash\",\"venue\":\"binance\",\"funding_time\":\"2024-11-27T16:00:00Z\"")
         .doesNotContain("_250328");
+  }
+
+  @Test
+  void fundamentalsAreReadFigureForFigure() throws IOException {
+    JsonNode snap = fetchSnapshot();
+
+    List<String> rows = new ArrayList<>();
+    snap.get("metrics")
+        .forEach(
+            m ->
+                rows.add(
+                    m.get("id").asText()
+                        + " "
+                        + m.get("date").asText()
+                        + " "
+                        + m.get("name").asText()
+                        + " "
+                        + m.get("value").decimalValue().toPlainString()));
+    // Coin Metrics' BTC row of 2026-02-17 (BlkCnt was not asked for), and of DefiLlama's
+    // Ethereum excerpt the row within --days of the fetch's day is none, the 2026 one is later
+    assertThat(rows)
+        .contains(
+            "bitcoin 2026-02-17 active_addresses 595445", "bitcoin 2026-02-17 tx_count 661420")
+        .contains("ethereum 2026-08-07 tvl_usd 41655886906")
+        .noneMatch(r -> r.startsWith("ethereum 2017"));
   }
 
   @Test
