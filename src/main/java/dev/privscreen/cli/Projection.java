@@ -76,7 +76,7 @@ final class Projection {
       skip.remove(Part.OPEN_INTEREST);
     } else if (field.equals("listings")) {
       skip.remove(Part.LISTINGS);
-    } else if (field.startsWith("m_")) {
+    } else if (field.startsWith("m_") || field.equals("metrics_as_of")) {
       skip.remove(Part.METRICS);
     } else if (field.startsWith("funding_")) {
       skip.remove(Part.FUNDING);

@@ -46,6 +46,8 @@ final class SectorCommand implements Callable<Integer> {
           new NamedColumn<>("up_7d", Kind.INTEGER, SectorSummary::up7d),
           new NamedColumn<>("over_100_7d", Kind.INTEGER, SectorSummary::over100In7d),
           new NamedColumn<>("listings_7d", Kind.INTEGER, SectorSummary::listings7d),
+          new NamedColumn<>("funding_rate_pct", Kind.RATE_PERCENT, SectorSummary::fundingRatePct),
+          new NamedColumn<>("funding_7d_pct", Kind.RATE_PERCENT, SectorSummary::funding7dPct),
           new NamedColumn<>("leaders", Kind.IDS, SectorSummary::leaders));
 
   @ParentCommand RootCommand root;

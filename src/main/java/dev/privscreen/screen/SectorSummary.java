@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * {@code privscreen sector}: the whole category in one record (SPEC §3). Sums skip nulls; the
  * cap-weighted gain is the change of the sector's total cap with supply held constant: (Σ m / Σ (m
- * / (1 + g/100)) − 1) × 100 over the assets with both m and g.
+ * / (1 + g/100)) − 1) × 100 over the assets with both m and g. The sector's funding is each asset's
+ * weighted by its open interest in USD (the assets without OI weigh nothing; with no OI anywhere,
+ * they count alike), as each asset's is of its venues.
  */
 public record SectorSummary(
     Instant asOf,
@@ -30,6 +32,8 @@ public record SectorSummary(
     int up7d,
     int over100In7d,
     int listings7d,
+    Double fundingRatePct,
+    Double funding7dPct,
     List<String> leaders) {
 
   private static final Window WEEK = new Window(7);
@@ -53,12 +57,16 @@ public record SectorSummary(
     int up = 0;
     int over100 = 0;
     int listings = 0;
+    Weighted fundingRate = new Weighted();
+    Weighted funding7d = new Weighted();
     Instant end = MetricsCalculator.endOfDay(today);
     Instant start = end.minusSeconds(WEEK.days() * 86_400L);
     for (AssetMetrics m : all) {
       cap.add(m.marketCapUsd());
       volume.add(m.volume24hUsd());
       oi.add(m.oiUsd());
+      fundingRate.add(m.fundingRatePct(), m.oiUsd());
+      funding7d.add(m.funding7dPct(), m.oiUsd());
       Double g = m.gain(WEEK);
       if (g != null) {
         gains.add(g);
@@ -106,7 +114,33 @@ public record SectorSummary(
         up,
         over100,
         listings,
+        fundingRate.value(),
+        funding7d.value(),
         List.copyOf(leaders));
+  }
+
+  /** A mean weighted by open interest, or plain when no value has a weight; null for none. */
+  private static final class Weighted {
+    private double sum;
+    private double weights;
+    private double plain;
+    private int n;
+
+    void add(Double v, Double weight) {
+      if (v == null) {
+        return;
+      }
+      plain += v;
+      n++;
+      if (weight != null && weight > 0) {
+        sum += v * weight;
+        weights += weight;
+      }
+    }
+
+    Double value() {
+      return n == 0 ? null : finite(weights > 0 ? sum / weights : plain / n);
+    }
   }
 
   /** A sum of the known values: null when none is known, never 0 for "no data". */

@@ -151,6 +151,26 @@ class FetchTest {
     // SCRT: Bitget alone, 0.04% every 2 hours, its history over two pages
     assertThat(by.get("SCRT").get("funding_rate_pct").asDouble()).isCloseTo(0.16, within(1e-9));
     assertThat(by.get("SCRT").get("funding_7d_pct").asDouble()).isCloseTo(84 * 0.04, within(1e-9));
+    // the sector: each asset's rate weighted by its OI in USD
+    Result sector = cli().run("sector", "--json");
+    assertThat(sector.exitCode()).as(sector.toString()).isZero();
+    double zecOi = weights;
+    double[][] assets = { // oi, rate, 7d
+      {zecOi, sum / weights, 0.21},
+      {70e6, (-0.04 * 50 + 0.04 * 20) / 70, (-42 * 0.02 * 50 + 168 * 0.005 * 20) / 70},
+      {310_000, 0.16, 84 * 0.04}
+    };
+    double rate = 0;
+    double paid = 0;
+    double all = 0;
+    for (double[] a : assets) {
+      rate += a[0] * a[1];
+      paid += a[0] * a[2];
+      all += a[0];
+    }
+    assertThat(sector.json().get("funding_rate_pct").asDouble())
+        .isCloseTo(rate / all, within(1e-9));
+    assertThat(sector.json().get("funding_7d_pct").asDouble()).isCloseTo(paid / all, within(1e-9));
     assertThat(apis.requests)
         .filteredOn(r -> r.path().endsWith("/funding-rate-history") && r.query().contains("DASH"))
         .extracting(r -> r.query().contains("after="))
