@@ -330,9 +330,9 @@ function _picocli_privscreen_screen() {
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "long_short_ratio" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "long_short_ratio" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
   local passedall_option_args=("none" "passed" "all") # --explain values
   local NAME_option_args=("coingecko" "binance" "okx" "bybit" "bitget" "coinmetrics" "defillama") # --sources values
 
@@ -490,7 +490,7 @@ function _picocli_privscreen_sector() {
   local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--from' '--snapshot' '--as-of' '--format' '--config' '--fields'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("as_of" "category" "count" "market_cap_usd" "volume_24h_usd" "oi_usd" "gain_7d_pct_cap_weighted" "gain_7d_pct_median" "up_7d" "over_100_7d" "listings_7d" "leaders") # --fields values
+  local FIELD_option_args=("as_of" "category" "count" "market_cap_usd" "volume_24h_usd" "oi_usd" "gain_7d_pct_cap_weighted" "gain_7d_pct_median" "up_7d" "over_100_7d" "listings_7d" "funding_rate_pct" "funding_7d_pct" "leaders") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -664,7 +664,7 @@ function _picocli_privscreen_diff() {
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "long_short_ratio" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -753,9 +753,9 @@ function _picocli_privscreen_replay() {
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
-  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "trend_30d" "oi_trend_30d" "score") # --sort values
+  local FIELDascdesc_option_args=("rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "long_short_ratio" "trend_30d" "oi_trend_30d" "score") # --sort values
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
-  local FIELD_option_args=("date" "rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
+  local FIELD_option_args=("date" "rank" "id" "symbol" "name" "price_usd" "market_cap_usd" "fdv_usd" "volume_24h_usd" "gain_24h_pct" "gain_7d_pct" "gain_30d_pct" "volume_ratio_30d" "oi_usd" "oi_as_of" "oi_prev_high_usd" "oi_change_7d_pct" "funding_rate_pct" "funding_7d_pct" "funding_by_venue" "long_short_ratio" "listings" "trend_30d" "oi_trend_30d" "signals" "score") # --fields values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -867,7 +867,7 @@ function _picocli_privscreen_chart() {
   local commands=""
   local flag_opts="'--live' '--normalize' '--log' '--json' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
   local arg_opts="'--from' '--snapshot' '--as-of' '--days' '--panels' '--width' '--height' '--out' '--format' '--config'"
-  local PANEL_option_args=("price" "volume" "oi") # --panels values
+  local PANEL_option_args=("price" "volume" "oi" "funding") # --panels values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What {@code privscreen chart} draws: for each asset, its daily close, volume and open interest
- * over the days shown, the OI's previous high (the highest oi(d) of the 30 days before the last
- * day, the level a breakout crosses), and its listing events in range. Pure data, drawn by {@link
- * TerminalChart} and {@link VectorChart}.
+ * What {@code privscreen chart} draws: for each asset, its daily close, volume, open interest and
+ * funding rate (per 8 hours, as a screen of that day computes it) over the days shown, the OI's
+ * previous high (the highest oi(d) of the 30 days before the last day, the level a breakout
+ * crosses), and its listing events in range. Pure data, drawn by {@link TerminalChart} and {@link
+ * VectorChart}.
  */
 public record Chart(
     LocalDate from,
@@ -29,7 +30,8 @@ public record Chart(
   public enum Panel {
     price,
     volume,
-    oi
+    oi,
+    funding
   }
 
   /** One listing or delisting on a day of the chart. */
@@ -42,6 +44,7 @@ public record Chart(
       double[] close,
       double[] volume,
       double[] oi,
+      double[] funding,
       double oiPrevHigh,
       List<Event> events) {
 
@@ -62,7 +65,15 @@ public record Chart(
     }
 
     boolean hasOi() {
-      for (double v : oi) {
+      return known(oi);
+    }
+
+    boolean hasFunding() {
+      return known(funding);
+    }
+
+    private static boolean known(double[] values) {
+      for (double v : values) {
         if (!Double.isNaN(v)) {
           return true;
         }
@@ -125,13 +136,28 @@ public record Chart(
         }
       }
       events.sort(java.util.Comparator.comparing(Event::day));
-      series.add(new Series(a.symbol(), a.name(), d.close(), d.volume(), d.oi(), high, events));
+      series.add(
+          new Series(
+              a.symbol(),
+              a.name(),
+              d.close(),
+              d.volume(),
+              d.oi(),
+              d.fundingRatePct(),
+              high,
+              events));
     }
     Set<Panel> panels = asked.isEmpty() ? EnumSet.allOf(Panel.class) : EnumSet.copyOf(asked);
     boolean anyOi = series.stream().anyMatch(Series::hasOi);
     if (panels.contains(Panel.oi) && !anyOi) {
       panels.remove(Panel.oi);
       leftOut.add("open interest (none in this range)");
+    }
+    if (panels.contains(Panel.funding) && series.stream().noneMatch(Series::hasFunding)) {
+      panels.remove(Panel.funding);
+      if (asked.contains(Panel.funding)) { // by default, a snapshot without rates draws without
+        leftOut.add("funding (no rates in this range)");
+      }
     }
     boolean anyVolume =
         series.stream()
@@ -151,6 +177,11 @@ public record Chart(
   /** The assets that have open interest in range: the lines of the OI panel. */
   public List<Series> withOi() {
     return assets.stream().filter(Series::hasOi).toList();
+  }
+
+  /** The assets that have funding rates in range: the lines of the funding panel. */
+  public List<Series> withFunding() {
+    return assets.stream().filter(Series::hasFunding).toList();
   }
 
   /**

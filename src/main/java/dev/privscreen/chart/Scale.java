@@ -90,7 +90,18 @@ final class Scale {
   }
 
   /** A tick's label: dollars, or a percent change from 100 when rebased. */
-  static String label(double v, boolean percent) {
-    return percent ? NumberText.percent(v - 100).replace(".0%", "%") : NumberText.usd(v);
+  /** What an axis measures: dollars, closes rebased to 100, or a funding rate in percent. */
+  enum Unit {
+    USD,
+    REBASED,
+    RATE
+  }
+
+  static String label(double v, Unit unit) {
+    return switch (unit) {
+      case USD -> NumberText.usd(v);
+      case REBASED -> NumberText.percent(v - 100).replace(".0%", "%");
+      case RATE -> NumberText.ratePercent(v);
+    };
   }
 }

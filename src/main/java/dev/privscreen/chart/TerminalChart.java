@@ -41,7 +41,7 @@ public final class TerminalChart {
         for (int k = 0; k < lines.size(); k++) {
           b.line(lines.get(k), y, k);
         }
-        b.write(out, y, c.normalize(), colour, Double.NaN);
+        b.write(out, y, c.normalize() ? Scale.Unit.REBASED : Scale.Unit.USD, colour, Double.NaN);
       }
     }
     if (c.panels().contains(Panel.volume)) {
@@ -58,7 +58,19 @@ public final class TerminalChart {
         for (int k = 0; k < lines.size(); k++) {
           b.line(lines.get(k), y, k);
         }
-        b.write(out, y, false, colour, level);
+        b.write(out, y, Scale.Unit.USD, colour, level);
+      }
+    }
+    if (c.panels().contains(Panel.funding)) {
+      List<Series> with = c.withFunding();
+      List<double[]> lines = with.stream().map(Series::funding).toList();
+      Scale y = Scale.of(lines, false, false, 0); // zero always in view: who pays whom
+      if (y != null) {
+        Braille b = new Braille(plot, Math.max(3, height / 3));
+        for (int k = 0; k < lines.size(); k++) {
+          b.line(lines.get(k), y, c.assets().indexOf(with.get(k)));
+        }
+        b.write(out, y, Scale.Unit.RATE, colour, 0);
       }
     }
     axis(out, c, plot);
@@ -171,6 +183,9 @@ public final class TerminalChart {
             .append('\n');
       }
     }
+    if (c.panels().contains(Panel.funding)) {
+      out.append("┄ funding 0: above it longs pay shorts (per 8 hours, venues weighted by OI)\n");
+    }
     for (Event e : c.events()) {
       out.append(e.list() ? "▲ " : "▼ ")
           .append(e.day())
@@ -236,12 +251,12 @@ public final class TerminalChart {
       }
     }
 
-    void write(StringBuilder out, Scale s, boolean percent, boolean colour, double level) {
+    void write(StringBuilder out, Scale s, Scale.Unit unit, boolean colour, double level) {
       String[] labels = new String[rows];
       for (double t : s.ticks(Math.max(2, rows / 3))) {
         int r = (int) Math.round((1 - s.at(t)) * (rows * 4 - 1)) / 4;
         if (r >= 0 && r < rows && labels[r] == null) {
-          labels[r] = Scale.label(t, percent);
+          labels[r] = Scale.label(t, unit);
         }
       }
       int levelRow =

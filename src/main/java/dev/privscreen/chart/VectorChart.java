@@ -52,6 +52,7 @@ public final class VectorChart {
             + (c.normalize() ? "close rebased to 100" : "close")
             + (c.panels().contains(Panel.volume) ? ", volume" : "")
             + (c.panels().contains(Panel.oi) ? ", open interest" : "")
+            + (c.panels().contains(Panel.funding) ? ", funding rate" : "")
             + ", "
             + c.from()
             + " … "
@@ -80,6 +81,7 @@ public final class VectorChart {
         case price -> price(c, g, y, h, plotW);
         case volume -> volume(c, g, y, h, plotW);
         case oi -> oi(c, g, y, h, plotW);
+        case funding -> funding(c, g, y, h, plotW);
       }
       y += h + GAP;
     }
@@ -91,6 +93,7 @@ public final class VectorChart {
       case price -> 0.58;
       case volume -> 0.14;
       case oi -> 0.28;
+      case funding -> 0.2;
     };
   }
 
@@ -99,11 +102,12 @@ public final class VectorChart {
     return LEFT + (n == 1 ? plotW / 2 : plotW * day / (n - 1));
   }
 
-  private static void frame(Canvas g, Scale s, double top, double h, double plotW, boolean pct) {
+  private static void frame(
+      Canvas g, Scale s, double top, double h, double plotW, Scale.Unit unit) {
     for (double t : s.ticks(4)) {
       double yy = top + (1 - s.at(t)) * h;
       g.line(LEFT, yy, LEFT + plotW, yy, "#e6e6e6", false, "grid");
-      g.text(LEFT - 6, yy + 4, Scale.label(t, pct), 11, "end", "#555555");
+      g.text(LEFT - 6, yy + 4, Scale.label(t, unit), 11, "end", "#555555");
     }
     g.line(LEFT, top, LEFT, top + h, "#999999", false, "axis");
   }
@@ -127,7 +131,7 @@ public final class VectorChart {
     if (s == null) {
       return;
     }
-    frame(g, s, top, h, plotW, c.normalize());
+    frame(g, s, top, h, plotW, c.normalize() ? Scale.Unit.REBASED : Scale.Unit.USD);
     for (int k = 0; k < lines.size(); k++) {
       g.path(
           points(c, lines.get(k), s, top, h, plotW),
@@ -164,7 +168,7 @@ public final class VectorChart {
     if (s == null) {
       return;
     }
-    frame(g, s, top, h, plotW, false);
+    frame(g, s, top, h, plotW, Scale.Unit.USD);
     for (int k = 0; k < lines.size(); k++) {
       int colour = c.assets().indexOf(with.get(k));
       g.path(
@@ -180,6 +184,29 @@ public final class VectorChart {
       g.text(
           LEFT + plotW, yy - 4, "OI previous high " + NumberText.usd(level), 11, "end", "#444444");
     }
+  }
+
+  /** Each asset's funding rate per 8 hours, around a dashed zero: above it longs pay. */
+  private static void funding(Chart c, Canvas g, double top, double h, double plotW) {
+    List<Series> with = c.withFunding();
+    List<double[]> lines = with.stream().map(Series::funding).toList();
+    Scale s = Scale.of(lines, false, false, 0);
+    if (s == null) {
+      return;
+    }
+    frame(g, s, top, h, plotW, Scale.Unit.RATE);
+    for (int k = 0; k < lines.size(); k++) {
+      int colour = c.assets().indexOf(with.get(k));
+      g.path(
+          points(c, lines.get(k), s, top, h, plotW),
+          PALETTE[colour % PALETTE.length],
+          1.5,
+          "funding",
+          with.get(k).symbol() + " funding");
+    }
+    double zero = top + (1 - s.at(0)) * h;
+    g.line(LEFT, zero, LEFT + plotW, zero, "#444444", true, "level");
+    g.text(LEFT + plotW, zero - 4, "funding per 8 h; above 0 longs pay", 11, "end", "#444444");
   }
 
   private static void axis(Chart c, Canvas g, double y, double plotW) {

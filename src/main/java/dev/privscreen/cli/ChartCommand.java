@@ -240,6 +240,7 @@ final class ChartCommand implements Callable<Integer> {
           num(g, "close_usd", s.close()[i]);
           num(g, "volume_usd", s.volume()[i]);
           num(g, "oi_usd", s.oi()[i]);
+          num(g, "funding_rate_pct", s.funding()[i]);
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -76,7 +76,9 @@ final class Projection {
       skip.remove(Part.OPEN_INTEREST);
     } else if (field.equals("listings")) {
       skip.remove(Part.LISTINGS);
-    } else if (field.startsWith("m_") || field.equals("metrics_as_of")) {
+    } else if (field.startsWith("m_")
+        || field.equals("metrics_as_of")
+        || field.equals("long_short_ratio")) {
       skip.remove(Part.METRICS);
     } else if (field.startsWith("funding_")) {
       skip.remove(Part.FUNDING);

@@ -2,6 +2,7 @@ package dev.privscreen.fields;
 
 import dev.privscreen.format.Kind;
 import dev.privscreen.metrics.MetricsSpec;
+import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.Window;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,12 +61,19 @@ public final class ResultFields {
     add("funding_rate_pct", Kind.RATE_PERCENT, r -> r.metrics().fundingRatePct());
     add("funding_7d_pct", Kind.RATE_PERCENT, r -> r.metrics().funding7dPct());
     add("funding_by_venue", Kind.VENUE_RATES, r -> r.metrics().fundingByVenue());
+    add(
+        "long_short_ratio",
+        Kind.RATIO,
+        r -> r.metrics().metrics().get(MetricPoint.LONG_SHORT_RATIO));
     add("listings", Kind.LISTINGS, r -> r.metrics().listings());
     add("trend_30d", Kind.TEXT, r -> r.metrics().trend30d());
     add("oi_trend_30d", Kind.TEXT, r -> r.metrics().oiTrend30d());
     add("signals", Kind.IDS, ResultRow::signals);
     add("score", Kind.INTEGER, ResultRow::score);
     for (String m : metricNames) {
+      if (m.equals(MetricPoint.LONG_SHORT_RATIO)) {
+        continue; // a field of its own
+      }
       add("m_" + m, Kind.NUMBER, r -> r.metrics().metrics().get(m));
       for (int days : dev.privscreen.metrics.AssetMetrics.METRIC_CHANGE_DAYS) {
         add(
@@ -74,7 +82,7 @@ public final class ResultFields {
             r -> r.metrics().metricChange(m, days));
       }
     }
-    if (metricNames.stream().anyMatch(dev.privscreen.model.MetricPoint::lagging)) {
+    if (metricNames.stream().anyMatch(MetricPoint::lagging)) {
       add("metrics_as_of", Kind.NAMED_DAYS, r -> r.metrics().metricDays());
     }
     if (explain) {

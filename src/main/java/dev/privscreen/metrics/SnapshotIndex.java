@@ -238,7 +238,22 @@ public final class SnapshotIndex {
     double[] oi = new double[n];
     h.fillPrices((int) from.toEpochDay(), close, volume);
     h.fillOi((int) from.toEpochDay(), oi);
-    return new Daily(close, volume, oi, h.listingsNewestFirst());
+    double[] funding = new double[n];
+    java.util.Arrays.fill(funding, Double.NaN);
+    if (!h.funding.isEmpty()) {
+      LocalDate asOfDay = snapshot.asOf().atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+      for (int i = 0; i < n; i++) {
+        LocalDate d = from.plusDays(i);
+        // as a screen of that day sees it: the snapshot's instant on its own day, else 00:00
+        java.time.Instant t =
+            d.equals(asOfDay)
+                ? snapshot.asOf()
+                : d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Double r = Funding.ratePct(h.funding, h.oiByVenueOn((int) d.toEpochDay()), t);
+        funding[i] = r == null ? Double.NaN : r;
+      }
+    }
+    return new Daily(close, volume, oi, funding, h.listingsNewestFirst());
   }
 
   /** See {@link #daily}. */
@@ -246,6 +261,7 @@ public final class SnapshotIndex {
       double[] close,
       double[] volume,
       double[] oi,
+      double[] fundingRatePct,
       java.util.List<dev.privscreen.model.ListingEvent> listings) {}
 
   /** Every metric name in the snapshot, sorted: each becomes a field {@code m_<name>}. */

@@ -8,7 +8,13 @@ public record MetricPoint(String id, LocalDate date, String name, double value) 
 
   /** The metrics {@code fetch} brings by default (Coin Metrics, DefiLlama). */
   public static final Set<String> FETCHED =
-      Set.of("active_addresses", "tx_count", "fees_usd", "tvl_usd");
+      Set.of("active_addresses", "tx_count", "fees_usd", "tvl_usd", "long_short_ratio");
+
+  /**
+   * The venues' long/short account ratio of a day, kept as a metric so that the store keeps it day
+   * by day beyond the APIs' 30 days; shown as the field {@code long_short_ratio}.
+   */
+  public static final String LONG_SHORT_RATIO = "long_short_ratio";
 
   /** The prefix of any further Coin Metrics metric a user fetches ({@code --metric}). */
   public static final String COIN_METRICS_PREFIX = "cm_";

@@ -281,6 +281,24 @@ public final class FakeApis implements AutoCloseable {
       }
       return Reply.json(b.append(']').toString());
     }
+    if (path.equals("/futures/data/globalLongShortAccountRatio")) { // daily, up to yesterday
+      String symbol = query.replaceAll(".*symbol=([A-Z]+).*", "$1");
+      double ratio = symbol.equals("ZECUSDT") ? 2.0 : 0.5;
+      List<String> rows = new ArrayList<>();
+      for (int i = 30; i >= 1; i--) {
+        rows.add(
+            String.format(
+                Locale.ROOT,
+                "{\"symbol\":\"%s\",\"longAccount\":\"%.4f\",\"longShortRatio\":\"%.4f\","
+                    + "\"shortAccount\":\"%.4f\",\"timestamp\":%d}",
+                symbol,
+                ratio / (1 + ratio),
+                ratio,
+                1 / (1 + ratio),
+                ms(LAST.minusDays(i))));
+      }
+      return Reply.json("[" + String.join(",", rows) + "]");
+    }
     if (path.equals("/fapi/v1/premiumIndex")) { // every contract: a bare array
       return Reply.json(
           "[{\"symbol\":\"ZECUSDT\",\"markPrice\":\"532.06\",\"lastFundingRate\":\""
@@ -420,6 +438,19 @@ public final class FakeApis implements AutoCloseable {
               + NOW_MS
               + "\"}]}");
     }
+    if (path.equals("/api/v5/rubik/stat/contracts/long-short-account-ratio-contract")) {
+      if (!query.contains("instId=ZEC-")) { // no positioning data for this swap: 200, empty
+        return Reply.json("{\"code\":\"0\",\"data\":[],\"msg\":\"\"}");
+      }
+      StringBuilder b = new StringBuilder("{\"code\":\"0\",\"data\":[");
+      for (int i = 1; i <= 30; i++) { // newest first, [ts, ratio]
+        b.append(i == 1 ? "" : ",")
+            .append("[\"")
+            .append(ms(LAST.minusDays(i)))
+            .append("\",\"1.0\"]");
+      }
+      return Reply.json(b.append("],\"msg\":\"\"}").toString());
+    }
     if (path.equals("/api/v5/public/funding-rate")) {
       String inst = query.replaceAll(".*instId=([A-Z-]+).*", "$1");
       boolean zec = inst.startsWith("ZEC-");
@@ -501,6 +532,22 @@ public final class FakeApis implements AutoCloseable {
             .append("\"}");
       }
       return Reply.json(b.append("],\"nextPageCursor\":\"\"},\"retExtInfo\":{}}").toString());
+    }
+    if (path.equals("/v5/market/account-ratio")) { // shares of accounts, newest first
+      StringBuilder b =
+          new StringBuilder("{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"list\":[");
+      for (int i = 1; i <= 30; i++) {
+        b.append(i == 1 ? "" : ",")
+            .append("{\"symbol\":\"ZECUSDT\",\"buyRatio\":\"0.6\",\"sellRatio\":\"0.4\",")
+            .append("\"timestamp\":\"")
+            .append(ms(LAST.minusDays(i)))
+            .append("\"}");
+      }
+      return Reply.json(
+          b.append("],\"nextPageCursor\":\"\"},\"retExtInfo\":{},\"time\":")
+              .append(NOW_MS)
+              .append('}')
+              .toString());
     }
     if (path.equals("/v5/market/funding/history")) { // newest first, pages back by endTime
       long before =

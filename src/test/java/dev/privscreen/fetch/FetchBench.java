@@ -30,7 +30,21 @@ class FetchBench {
 
   /** Pro-plan CoinGecko and the exchanges' documented defaults, calls a minute. */
   static final Map<String, Double> RATES =
-      Map.of("coingecko", 500.0, "binance", 200.0, "okx", 300.0, "bybit", 600.0, "bitget", 600.0);
+      Map.of(
+          "coingecko",
+          500.0,
+          "binance",
+          200.0,
+          "okx",
+          300.0,
+          "bybit",
+          600.0,
+          "bitget",
+          600.0,
+          "coinmetrics",
+          90.0,
+          "defillama",
+          120.0);
 
   /**
    * The earliest a source can finish: stages run one after the other (a stage needs the one before
@@ -59,14 +73,16 @@ class FetchBench {
     int n = coins.size();
     Map<String, Double> ideal = new LinkedHashMap<>();
     ideal.put("coingecko", ideal(RATES.get("coingecko"), 1, 1, n));
-    // per member: binance, okx and bybit a daily OI history and a current reading, bitget one
-    // OI call; every venue a funding history and, but for Binance (premiumIndex answers for every
-    // contract, beside exchangeInfo and fundingInfo) and Bybit (its tickers carry it), the current
-    // funding rate
-    ideal.put("binance", ideal(RATES.get("binance"), 3, 3 * n));
-    ideal.put("okx", ideal(RATES.get("okx"), 2, 4 * n));
-    ideal.put("bybit", ideal(RATES.get("bybit"), 1, 1, 3 * n));
+    // per member: binance, okx and bybit a daily OI history, a current reading and the long/short
+    // account ratio, bitget one OI call; every venue a funding history and, but for Binance
+    // (premiumIndex answers for every contract, beside exchangeInfo and fundingInfo) and Bybit
+    // (its tickers carry it), the current funding rate; Coin Metrics one call, DefiLlama two
+    ideal.put("binance", ideal(RATES.get("binance"), 3, 4 * n));
+    ideal.put("okx", ideal(RATES.get("okx"), 2, 5 * n));
+    ideal.put("bybit", ideal(RATES.get("bybit"), 1, 1, 4 * n));
     ideal.put("bitget", ideal(RATES.get("bitget"), 1, 3 * n));
+    ideal.put("coinmetrics", ideal(RATES.get("coinmetrics"), 1));
+    ideal.put("defillama", ideal(RATES.get("defillama"), 1));
     double idealAll = ideal.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
 
     try (FakeApis apis = new FakeApis(coins)) {

@@ -67,10 +67,11 @@ class FetchTest {
         // per perpetual a daily OI history, a current OI reading (Bitget's one call is both,
         // Bybit's tickers carry funding too), the current funding rate (Binance's premiumIndex
         // answers for every contract at once) and the funding history: OKX's DASH settles every
-        // hour, so its 100-row pages take three to reach 8 days back; Bitget's SCRT every 2 hours
-        .contains("binance: ok (9 calls; 2 perpetuals)")
-        .contains("okx: ok (12 calls; 2 swaps)")
-        .contains("bybit: ok (5 calls; 1 perpetuals)")
+        // hour, so its 100-row pages take three to reach 8 days back; Bitget's SCRT every 2 hours;
+        // and the long/short account ratio where it is public (Binance, OKX, Bybit)
+        .contains("binance: ok (11 calls; 2 perpetuals)")
+        .contains("okx: ok (14 calls; 2 swaps)")
+        .contains("bybit: ok (6 calls; 1 perpetuals)")
         .contains("bitget: ok (8 calls; 2 perpetuals)");
 
     Result s =
@@ -151,6 +152,15 @@ class FetchTest {
     // SCRT: Bitget alone, 0.04% every 2 hours, its history over two pages
     assertThat(by.get("SCRT").get("funding_rate_pct").asDouble()).isCloseTo(0.16, within(1e-9));
     assertThat(by.get("SCRT").get("funding_7d_pct").asDouble()).isCloseTo(84 * 0.04, within(1e-9));
+    // the chart's funding panel: the same figure on the last day, a line around zero
+    Result chart = cli().run("chart", "zcash", "--days", "10", "--json");
+    assertThat(chart.exitCode()).as(chart.toString()).isZero();
+    JsonNode days = chart.json().get("assets").get(0).get("series");
+    assertThat(days.get(days.size() - 1).get("funding_rate_pct").asDouble())
+        .isCloseTo(sum / weights, within(1e-9));
+    assertThat(chart.json().get("panels").toString()).contains("\"funding\"");
+    Result drawn = cli().run("chart", "zcash", "--days", "10", "--panels", "price,funding");
+    assertThat(drawn.stdout()).contains("+0.0").contains("funding 0: above it longs pay shorts");
     // the sector: each asset's rate weighted by its OI in USD
     Result sector = cli().run("sector", "--json");
     assertThat(sector.exitCode()).as(sector.toString()).isZero();
@@ -175,6 +185,38 @@ class FetchTest {
         .filteredOn(r -> r.path().endsWith("/funding-rate-history") && r.query().contains("DASH"))
         .extracting(r -> r.query().contains("after="))
         .containsExactly(false, true, true);
+  }
+
+  @Test
+  void theLongShortRatioIsTheVenuesWeightedByOpenInterestOfItsNewestDay() {
+    Result f = fetch();
+    assertThat(f.exitCode()).as(f.toString()).isZero();
+
+    Result s = cli().run("screen", "--json", "--fields", "symbol,long_short_ratio,metrics_as_of");
+    Map<String, JsonNode> by = s.bySymbol();
+    java.time.LocalDate yesterday = FakeApis.LAST.minusDays(1);
+    // yesterday's rows (the newest): Binance 2.0 (OI 680M), OKX 1.0 (200M), Bybit 0.6/0.4
+    // (200,000 coins at yesterday's close)
+    double bybitOi = 200_000 * 532.06 / 1.05;
+    double expected = (680e6 * 2.0 + 200e6 * 1.0 + bybitOi * 1.5) / (680e6 + 200e6 + bybitOi);
+    assertThat(by.get("ZEC").get("long_short_ratio").asDouble()).isCloseTo(expected, within(1e-9));
+    assertThat(by.get("ZEC").get("metrics_as_of").get("long_short_ratio").asText())
+        .isEqualTo(yesterday.toString());
+    // DASH: Binance alone (OKX answered []), SCRT: no venue publishes it
+    assertThat(by.get("DASH").get("long_short_ratio").asDouble()).isEqualTo(0.5);
+    assertThat(by.get("SCRT").get("long_short_ratio").isNull()).isTrue();
+    // usable in --where and --sort like any ratio
+    Result w =
+        cli()
+            .run(
+                "screen",
+                "--where",
+                "long_short_ratio > 1",
+                "--format",
+                "csv",
+                "--fields",
+                "symbol");
+    assertThat(w.stdout().lines()).containsExactly("symbol", "ZEC");
   }
 
   @Test

@@ -169,6 +169,16 @@ final class Whole {
                 + FakeApis.nextSettlement(8)
                 + "\"}]}");
       }
+      case "binance/futures/data/globalLongShortAccountRatio" -> {
+        return Reply.json(
+            "[{\"longShortRatio\":\"1.5\",\"timestamp\":" + FakeApis.ms(last.minusDays(1)) + "}]");
+      }
+      case "okx/api/v5/rubik/stat/contracts/long-short-account-ratio-contract" -> {
+        return Reply.json("{\"code\":\"0\",\"data\":[]}");
+      }
+      case "bybit/v5/market/account-ratio" -> {
+        return Reply.json("{\"retCode\":0,\"result\":{\"list\":[]}}");
+      }
       case "coinmetrics/timeseries/asset-metrics" -> {
         return Reply.json(
             "{\"data\":[{\"asset\":\"zec\",\"time\":\""

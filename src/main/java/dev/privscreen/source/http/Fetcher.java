@@ -77,6 +77,9 @@ public final class Fetcher {
   static final Shape BYBIT_OI = Shape.arrayAt("result.list", "openInterest");
   static final Shape BITGET_CONTRACTS = Shape.arrayAt("data", "symbol");
   static final Shape BITGET_OI = Shape.arrayAt("data.openInterestList", "size");
+  static final Shape BINANCE_LONG_SHORT = Shape.arrayOf("longShortRatio");
+  static final Shape BYBIT_LONG_SHORT = Shape.arrayAt("result.list", "buyRatio");
+  static final Shape OKX_LONG_SHORT = Shape.arrayAt("data", null);
   static final Shape COIN_METRICS = Shape.arrayAt("data", "asset");
   static final Shape LLAMA_CHAINS = Shape.arrayOf("name");
   static final Shape LLAMA_TVL = Shape.arrayOf("tvl");
@@ -417,7 +420,15 @@ public final class Fetcher {
                             FUNDING_HISTORY_AGE,
                             BINANCE_FUNDING,
                             (id, rows) ->
-                                h.funding.addAll(FundingAnswers.binanceHistory(id, rows)))),
+                                h.funding.addAll(FundingAnswers.binanceHistory(id, rows))),
+                        new MemberCall(
+                            s ->
+                                "/futures/data/globalLongShortAccountRatio?symbol="
+                                    + s
+                                    + "&period=1d&limit=30",
+                            OI_HISTORY_AGE,
+                            BINANCE_LONG_SHORT,
+                            (id, rows) -> h.longShort.addAll(Venues.binanceLongShort(id, rows)))),
                     "perpetuals"))
         .thenCombine(current, (summary, v) -> summary);
   }
@@ -462,6 +473,14 @@ public final class Fetcher {
                             (id, b) -> h.funding.addAll(FundingAnswers.okxNow(id, b))),
                         new MemberCall(
                             inst ->
+                                "/api/v5/rubik/stat/contracts/long-short-account-ratio-contract?instId="
+                                    + inst
+                                    + "&period=1Dutc&limit=30",
+                            OI_HISTORY_AGE,
+                            OKX_LONG_SHORT,
+                            (id, b) -> h.longShort.addAll(Venues.okxLongShort(id, b))),
+                        new MemberCall(
+                            inst ->
                                 "/api/v5/public/funding-rate-history?instId=" + inst + "&limit=100",
                             FUNDING_HISTORY_AGE,
                             OKX_FUNDING,
@@ -502,6 +521,14 @@ public final class Fetcher {
                               h.oiNow.addAll(Venues.bybitOiNow(id, b, today()));
                               h.funding.addAll(FundingAnswers.bybitNow(id, b));
                             }),
+                        new MemberCall(
+                            sym ->
+                                "/v5/market/account-ratio?category=linear&symbol="
+                                    + sym
+                                    + "&period=1d&limit=30",
+                            OI_HISTORY_AGE,
+                            BYBIT_LONG_SHORT,
+                            (id, b) -> h.longShort.addAll(Venues.bybitLongShort(id, b))),
                         new MemberCall(
                             sym ->
                                 "/v5/market/funding/history?category=linear&symbol="
@@ -757,12 +784,50 @@ public final class Fetcher {
         metrics.add(m);
       }
     }
+    metrics.addAll(longShort(h, oi));
     metrics.sort(
         java.util.Comparator.comparing(MetricPoint::id)
             .thenComparing(MetricPoint::date)
             .thenComparing(MetricPoint::name));
     return new Snapshot(
         asOf, category, assets, prices, oiRows, listings, metrics, statuses, funding(h));
+  }
+
+  /**
+   * {@code long_short_ratio} per asset and day: the venues' account ratios, each weighted by the
+   * venue's open interest in USD that day (with no OI that day, the venues count alike).
+   *
+   * @param oi the snapshot's OI rows by "id venue date"
+   */
+  private static List<MetricPoint> longShort(Harvest h, Map<String, OiPoint> oi) {
+    Map<String, List<Harvest.VenueRatio>> byDay = new java.util.TreeMap<>();
+    for (Harvest.VenueRatio r : h.longShort) {
+      if (h.assets.containsKey(r.id())) {
+        byDay.computeIfAbsent(r.id() + " " + r.date(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<MetricPoint> out = new ArrayList<>();
+    byDay.forEach(
+        (k, rows) -> {
+          double sum = 0;
+          double weights = 0;
+          double plain = 0;
+          for (Harvest.VenueRatio r : rows) {
+            OiPoint p = oi.get(r.id() + " " + r.venue() + " " + r.date());
+            double w = p == null ? 0 : p.oiUsd();
+            sum += w * r.ratio();
+            weights += w;
+            plain += r.ratio();
+          }
+          Harvest.VenueRatio first = rows.get(0);
+          out.add(
+              new MetricPoint(
+                  first.id(),
+                  first.date(),
+                  MetricPoint.LONG_SHORT_RATIO,
+                  weights > 0 ? sum / weights : plain / rows.size()));
+        });
+    return out;
   }
 
   /**

@@ -30,6 +30,9 @@ public final class Harvest {
   /** Daily fundamentals: Coin Metrics' asset metrics, DefiLlama's chain TVL. */
   final List<dev.privscreen.model.MetricPoint> metrics = new CopyOnWriteArrayList<>();
 
+  /** Each venue's daily long/short account ratio, combined into one per asset and day later. */
+  final List<VenueRatio> longShort = new CopyOnWriteArrayList<>();
+
   /** Funding rates: each venue's current period and its settled history. */
   final List<FundingPoint> funding = new CopyOnWriteArrayList<>();
 
@@ -37,5 +40,7 @@ public final class Harvest {
    * Open interest in base coin, priced at assembly: at the day's close (Bybit's history) or, for a
    * current reading ({@code at} not null: Bitget), at the current price.
    */
+  record VenueRatio(String id, String venue, LocalDate date, double ratio) {}
+
   record BaseOi(String id, String venue, LocalDate date, double coins, java.time.Instant at) {}
 }

@@ -326,6 +326,60 @@ public final class Venues {
     return out;
   }
 
+  // ---- positioning: the long/short account ratio, daily ----
+
+  /**
+   * Binance {@code globalLongShortAccountRatio?period=1d}: {@code longShortRatio} (accounts long /
+   * accounts short) per day; a bad symbol answers {@code []}.
+   */
+  static List<Harvest.VenueRatio> binanceLongShort(String id, JsonNode rows) {
+    Map<LocalDate, Double> byDay = new TreeMap<>();
+    for (JsonNode r : rows) {
+      Instant t = Api.millis(r.get("timestamp"));
+      Double v = Api.num(r.get("longShortRatio"));
+      if (t != null && v != null && v > 0) {
+        byDay.put(Api.nearestDay(t), v);
+      }
+    }
+    return ratios(id, "binance", byDay);
+  }
+
+  /** Bybit {@code account-ratio?period=1d}: {@code buyRatio / sellRatio} (shares of accounts). */
+  static List<Harvest.VenueRatio> bybitLongShort(String id, JsonNode body) {
+    Map<LocalDate, Double> byDay = new TreeMap<>();
+    for (JsonNode r : body.path("result").path("list")) {
+      Instant t = Api.millis(r.get("timestamp"));
+      Double buy = Api.num(r.get("buyRatio"));
+      Double sell = Api.num(r.get("sellRatio"));
+      if (t != null && buy != null && sell != null && buy >= 0 && sell > 0) {
+        byDay.put(Api.nearestDay(t), buy / sell);
+      }
+    }
+    return ratios(id, "bybit", byDay);
+  }
+
+  /**
+   * OKX {@code rubik/stat/contracts/long-short-account-ratio-contract}: rows {@code [ts, ratio]}.
+   */
+  static List<Harvest.VenueRatio> okxLongShort(String id, JsonNode body) {
+    Map<LocalDate, Double> byDay = new TreeMap<>();
+    for (JsonNode r : body.path("data")) {
+      Instant t = Api.millis(r.get(0));
+      Double v = Api.num(r.get(1));
+      if (t != null && v != null && v > 0) {
+        byDay.put(Api.nearestDay(t), v);
+      }
+    }
+    return ratios(id, "okx", byDay);
+  }
+
+  private static List<Harvest.VenueRatio> ratios(
+      String id, String venue, Map<LocalDate, Double> byDay) {
+    List<Harvest.VenueRatio> out = new ArrayList<>();
+    byDay.forEach((d, v) -> out.add(new Harvest.VenueRatio(id, venue, d, v)));
+    return out;
+  }
+
   private static List<OiPoint> points(String id, String venue, Map<LocalDate, Double> byDay) {
     List<OiPoint> out = new ArrayList<>();
     byDay.forEach((d, v) -> out.add(new OiPoint(id, venue, d, v)));

@@ -80,6 +80,8 @@ class RealAnswersTest {
                   "binance/premiumIndex_ALL_2024-11-27_bitvigil_full.json";
               case "/binance/fapi/v1/fundingRate" ->
                   "binance/fundingRate_BTCUSDT_limit3_2026-09-15_prod.json";
+              case "/binance/futures/data/globalLongShortAccountRatio" ->
+                  "binance/globalLongShortAccountRatio_BTCUSDT_1h_2026-08-02_mmw.json";
               case "/coinmetrics/timeseries/asset-metrics" ->
                   "coinmetrics/asset-metrics_btc_AdrActCnt-BlkCnt-TxCnt_2026-02-17_cryptoOS.json";
               case "/defillama/v2/historicalChainTvl/Ethereum" ->
@@ -141,8 +143,9 @@ class RealAnswersTest {
     assertThat(f.exitCode()).as(f.toString()).isZero();
     assertThat(f.stderr())
         .contains("coingecko: ok (102 calls; 100 assets, 200 daily prices)")
-        // exchangeInfo, premiumIndex, fundingInfo, then OI (2) and funding history per perpetual
-        .contains("binance: ok (18 calls; 5 perpetuals)")
+        // exchangeInfo, premiumIndex, fundingInfo, then OI (2), funding history and the long/short
+        // account ratio per perpetual
+        .contains("binance: ok (23 calls; 5 perpetuals)")
         .contains("okx: ok (2 calls; 0 swaps)")
         .contains("bybit: ok (1 calls; 0 perpetuals)")
         .contains("bitget: ok (4 calls; 1 perpetuals)")
@@ -300,6 +303,9 @@ class RealAnswersTest {
         .contains(
             "bitcoin 2026-02-17 active_addresses 595445", "bitcoin 2026-02-17 tx_count 661420")
         .contains("ethereum 2026-08-07 tvl_usd 41655886906")
+        // Binance's long/short ratio (an hourly recording: 13:00Z, the later row, is nearest the
+        // next day's 00:00; Binance alone, as OKX and Bybit are pinned away)
+        .contains("bitcoin 2026-08-03 long_short_ratio 1.9197")
         .noneMatch(r -> r.startsWith("ethereum 2017"));
   }
 
