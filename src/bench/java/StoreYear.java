@@ -1,4 +1,6 @@
 import dev.privscreen.model.Asset;
+import dev.privscreen.model.FundingPoint;
+import dev.privscreen.model.MetricPoint;
 import dev.privscreen.model.OiPoint;
 import dev.privscreen.model.PricePoint;
 import dev.privscreen.model.Snapshot;
@@ -100,17 +102,57 @@ public final class StoreYear {
                   at.minusSeconds(3 + v)));
         }
       }
+      // funding: per venue the 8 days of settled rates each fetch reads again (facts: only the
+      // newest settlement is new) and the current period's rate, which moves every hour; daily
+      // fundamentals (30 days a fetch, the newest yesterday's)
+      List<FundingPoint> funding = new ArrayList<>();
+      List<MetricPoint> metrics = new ArrayList<>();
+      long period = 8 * 3600L;
+      long nextSettle = (at.getEpochSecond() / period + 1) * period;
+      for (int a = 0; a < n; a++) {
+        String id = "asset-" + a;
+        for (int v = 0; v < VENUES.size(); v++) {
+          for (int k = 1; k <= 24; k++) {
+            long t = nextSettle - k * period;
+            funding.add(
+                new FundingPoint(
+                    id, VENUES.get(v), Instant.ofEpochSecond(t), settled(a, v, t), 8));
+          }
+          funding.add(
+              new FundingPoint(
+                  id,
+                  VENUES.get(v),
+                  Instant.ofEpochSecond(nextSettle),
+                  Math.round(rnd.nextGaussian() * 1e6) / 1e10,
+                  8));
+        }
+        for (int d = today - 30; d < today; d++) {
+          double base = 1000 + a * 10 + d % 17;
+          metrics.add(new MetricPoint(id, first.plusDays(d), "active_addresses", base * 100));
+          metrics.add(new MetricPoint(id, first.plusDays(d), "tx_count", base * 37));
+          metrics.add(new MetricPoint(id, first.plusDays(d), "fees_usd", base * 1.25));
+          metrics.add(new MetricPoint(id, first.plusDays(d), "long_short_ratio", 1 + d % 7 / 10.0));
+        }
+      }
       List<SourceStatus> sources = new ArrayList<>();
-      for (String s : List.of("coingecko", "binance", "okx", "bybit", "bitget")) {
+      for (String s :
+          List.of("coingecko", "binance", "okx", "bybit", "bitget", "coinmetrics", "defillama")) {
         sources.add(new SourceStatus(s, at, "ok", null));
       }
       Snapshot fresh =
-          new Snapshot(at, "privacy-coins", assets, prices, ois, List.of(), List.of(), sources);
+          new Snapshot(
+              at, "privacy-coins", assets, prices, ois, List.of(), metrics, sources, funding);
       long t0 = System.nanoTime();
       FetchEntry e = store.append(fresh, w -> {});
       long t1 = System.nanoTime();
       out.printf("%s %.2f %d%n", e.id(), (t1 - t0) / 1e6, e.addedBytes());
     }
     out.flush();
+  }
+
+  /** A settled rate: fixed once paid, so the same every time a fetch reads it again. */
+  private static double settled(int asset, int venue, long time) {
+    long h = (time / 3600) * 31 + asset * 7919L + venue * 104729L;
+    return ((h % 2001) - 1000) / 1e7;
   }
 }

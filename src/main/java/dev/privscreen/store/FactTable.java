@@ -72,9 +72,9 @@ enum FactTable {
   /** The day a row describes, or null for a listing (kept whatever the days). */
   LocalDate day(String[] cells) {
     return switch (this) {
-      case PRICES, METRICS -> LocalDate.parse(cells[1]);
-      case OPEN_INTEREST -> LocalDate.parse(cells[2]);
-      case FUNDING -> LocalDate.parse(cells[2].substring(0, 10));
+      case PRICES, METRICS -> FetchEntry.day(cells[1]);
+      case OPEN_INTEREST -> FetchEntry.day(cells[2]);
+      case FUNDING -> FetchEntry.day(cells[2].substring(0, 10));
       case LISTINGS -> null;
     };
   }
@@ -117,20 +117,20 @@ enum FactTable {
 
   static FundingPoint funding(String[] c) {
     return new FundingPoint(
-        c[0], c[1], Instant.parse(c[2]), Double.parseDouble(c[3]), Integer.parseInt(c[4]));
+        c[0], c[1], FetchEntry.instant(c[2]), Double.parseDouble(c[3]), Integer.parseInt(c[4]));
   }
 
   static PricePoint price(String[] c) {
-    return new PricePoint(c[0], LocalDate.parse(c[1]), CsvLine.dbl(c[2]), CsvLine.dbl(c[3]));
+    return new PricePoint(c[0], FetchEntry.day(c[1]), CsvLine.dbl(c[2]), CsvLine.dbl(c[3]));
   }
 
   static OiPoint oi(String[] c) {
     return new OiPoint(
         c[0],
         c[1],
-        LocalDate.parse(c[2]),
+        FetchEntry.day(c[2]),
         CsvLine.dbl(c[3]),
-        c[4].isEmpty() ? null : Instant.parse(c[4]));
+        c[4].isEmpty() ? null : FetchEntry.instant(c[4]));
   }
 
   static ListingEvent listing(String[] c) {
@@ -139,12 +139,12 @@ enum FactTable {
         c[1],
         ListingEvent.Market.valueOf(c[2].toUpperCase(Locale.ROOT)),
         c[3],
-        Instant.parse(c[4]),
+        FetchEntry.instant(c[4]),
         ListingEvent.Action.valueOf(c[5].toUpperCase(Locale.ROOT)));
   }
 
   static MetricPoint metric(String[] c) {
-    return new MetricPoint(c[0], LocalDate.parse(c[1]), c[2], Double.parseDouble(c[3]));
+    return new MetricPoint(c[0], FetchEntry.day(c[1]), c[2], Double.parseDouble(c[3]));
   }
 
   /** Instants to the second, as the snapshot JSON keeps them. */

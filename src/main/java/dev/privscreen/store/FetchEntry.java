@@ -1,6 +1,7 @@
 package dev.privscreen.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One fetch as the store's index names it: a line of {@code index.csv}. The line is written last,
@@ -114,6 +115,14 @@ public record FetchEntry(
       return Instant.parse(t); // which says what is wrong
     }
     return Instant.ofEpochSecond(day * 86_400 + h * 3600L + m * 60L + s);
+  }
+
+  /** A day as the store writes it, {@code 2026-11-20}, read by hand for the same reason. */
+  static LocalDate day(String t) {
+    if (t.length() < 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return LocalDate.parse(t); // which says what is wrong
+    }
+    return LocalDate.of(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2));
   }
 
   private static int digits(String t, int from, int len) {

@@ -126,7 +126,7 @@ final class FetchRecord {
             if (c[0].equals("as_of")) {
               continue;
             }
-            asOf = Instant.parse(c[0]);
+            asOf = FetchEntry.instant(c[0]);
             category = c[1].isEmpty() ? null : c[1];
           }
           case "assets" ->
@@ -148,7 +148,7 @@ final class FetchRecord {
           case "open_interest" -> oi.add(FactTable.oi(c));
           case "funding" -> funding.add(FactTable.funding(c));
           case "sources" ->
-              sources.add(new SourceStatus(c[0], Instant.parse(c[1]), c[2], nul(c[3])));
+              sources.add(new SourceStatus(c[0], FetchEntry.instant(c[1]), c[2], nul(c[3])));
           default -> throw new IllegalArgumentException("an unknown section: " + section);
         }
       }
