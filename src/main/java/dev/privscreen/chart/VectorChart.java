@@ -169,15 +169,7 @@ public final class VectorChart {
       return;
     }
     frame(g, s, top, h, plotW, Scale.Unit.USD);
-    for (int k = 0; k < lines.size(); k++) {
-      int colour = c.assets().indexOf(with.get(k));
-      g.path(
-          points(c, lines.get(k), s, top, h, plotW),
-          PALETTE[colour % PALETTE.length],
-          1.5,
-          "oi",
-          with.get(k).symbol() + " OI");
-    }
+    lines(c, g, with, lines, s, top, h, plotW, "oi", " OI");
     if (!Double.isNaN(level)) {
       double yy = top + (1 - s.at(level)) * h;
       g.line(LEFT, yy, LEFT + plotW, yy, "#444444", true, "level");
@@ -195,18 +187,33 @@ public final class VectorChart {
       return;
     }
     frame(g, s, top, h, plotW, Scale.Unit.RATE);
+    lines(c, g, with, lines, s, top, h, plotW, "funding", " funding");
+    double zero = top + (1 - s.at(0)) * h;
+    g.line(LEFT, zero, LEFT + plotW, zero, "#444444", true, "level");
+    g.text(LEFT + plotW, zero - 4, "funding per 8 h; above 0 longs pay", 11, "end", "#444444");
+  }
+
+  /** A lower panel's line per asset, in the asset's colour, titled with its symbol. */
+  private static void lines(
+      Chart c,
+      Canvas g,
+      List<Series> with,
+      List<double[]> lines,
+      Scale s,
+      double top,
+      double h,
+      double plotW,
+      String kind,
+      String suffix) {
     for (int k = 0; k < lines.size(); k++) {
       int colour = c.assets().indexOf(with.get(k));
       g.path(
           points(c, lines.get(k), s, top, h, plotW),
           PALETTE[colour % PALETTE.length],
           1.5,
-          "funding",
-          with.get(k).symbol() + " funding");
+          kind,
+          with.get(k).symbol() + suffix);
     }
-    double zero = top + (1 - s.at(0)) * h;
-    g.line(LEFT, zero, LEFT + plotW, zero, "#444444", true, "level");
-    g.text(LEFT + plotW, zero - 4, "funding per 8 h; above 0 longs pay", 11, "end", "#444444");
   }
 
   private static void axis(Chart c, Canvas g, double y, double plotW) {
