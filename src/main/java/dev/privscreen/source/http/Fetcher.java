@@ -344,19 +344,28 @@ public final class Fetcher {
   }
 
   /**
-   * The page after a funding history answer: when it was full and does not yet reach back {@link
-   * #FUNDING_DAYS}, the rows before its oldest, by {@code older}.
+   * A funding history read page by page: each answer's settled rates kept, and while a page is full
+   * and does not yet reach back {@link #FUNDING_DAYS}, the rows before its oldest, by {@code
+   * older}.
    */
-  private NextPage fundingPages(
-      int pageSize, Function<JsonNode, List<FundingPoint>> read, Older older) {
-    return (name, body, n) -> {
-      List<FundingPoint> rows = read.apply(body);
-      Instant oldest = FundingAnswers.oldest(rows);
-      if (rows.size() < pageSize || oldest == null || !oldest.isAfter(fundingFrom())) {
-        return null;
-      }
-      return older.path(name, oldest, n);
-    };
+  private MemberCall fundingHistory(
+      Harvest h,
+      Function<String, String> path,
+      Shape shape,
+      java.util.function.BiFunction<String, JsonNode, List<FundingPoint>> read,
+      int pageSize,
+      Older older) {
+    NextPage next =
+        (name, body, n) -> {
+          List<FundingPoint> rows = read.apply("", body);
+          Instant oldest = FundingAnswers.oldest(rows);
+          if (rows.size() < pageSize || oldest == null || !oldest.isAfter(fundingFrom())) {
+            return null;
+          }
+          return older.path(name, oldest, n);
+        };
+    return new MemberCall(
+        path, FUNDING_HISTORY_AGE, shape, (id, b) -> h.funding.addAll(read.apply(id, b)), next);
   }
 
   private interface Older {
@@ -479,20 +488,18 @@ public final class Fetcher {
                             OI_HISTORY_AGE,
                             OKX_LONG_SHORT,
                             (id, b) -> h.longShort.addAll(Venues.okxLongShort(id, b))),
-                        new MemberCall(
+                        fundingHistory(
+                            h,
                             inst ->
                                 "/api/v5/public/funding-rate-history?instId=" + inst + "&limit=100",
-                            FUNDING_HISTORY_AGE,
                             OKX_FUNDING,
-                            (id, b) -> h.funding.addAll(FundingAnswers.okxHistory(id, b)),
-                            fundingPages(
-                                100,
-                                b -> FundingAnswers.okxHistory("", b),
-                                (inst, oldest, n) ->
-                                    "/api/v5/public/funding-rate-history?instId="
-                                        + inst
-                                        + "&limit=100&after="
-                                        + oldest.toEpochMilli()))),
+                            FundingAnswers::okxHistory,
+                            100,
+                            (inst, oldest, n) ->
+                                "/api/v5/public/funding-rate-history?instId="
+                                    + inst
+                                    + "&limit=100&after="
+                                    + oldest.toEpochMilli())),
                     "swaps"));
   }
 
@@ -529,22 +536,20 @@ public final class Fetcher {
                             OI_HISTORY_AGE,
                             BYBIT_LONG_SHORT,
                             (id, b) -> h.longShort.addAll(Venues.bybitLongShort(id, b))),
-                        new MemberCall(
+                        fundingHistory(
+                            h,
                             sym ->
                                 "/v5/market/funding/history?category=linear&symbol="
                                     + sym
                                     + "&limit=200",
-                            FUNDING_HISTORY_AGE,
                             BYBIT_FUNDING,
-                            (id, b) -> h.funding.addAll(FundingAnswers.bybitHistory(id, b)),
-                            fundingPages(
-                                200,
-                                b -> FundingAnswers.bybitHistory("", b),
-                                (sym, oldest, n) ->
-                                    "/v5/market/funding/history?category=linear&symbol="
-                                        + sym
-                                        + "&limit=200&endTime="
-                                        + (oldest.toEpochMilli() - 1)))),
+                            FundingAnswers::bybitHistory,
+                            200,
+                            (sym, oldest, n) ->
+                                "/v5/market/funding/history?category=linear&symbol="
+                                    + sym
+                                    + "&limit=200&endTime="
+                                    + (oldest.toEpochMilli() - 1))),
                     "perpetuals"));
   }
 
@@ -594,15 +599,13 @@ public final class Fetcher {
                             OI_NOW_AGE,
                             BITGET_FUNDING_NOW,
                             (id, x) -> h.funding.addAll(FundingAnswers.bitgetNow(id, x))),
-                        new MemberCall(
+                        fundingHistory(
+                            h,
                             sym -> bitgetHistory(sym, 1),
-                            FUNDING_HISTORY_AGE,
                             BITGET_FUNDING,
-                            (id, x) -> h.funding.addAll(FundingAnswers.bitgetHistory(id, x)),
-                            fundingPages(
-                                100,
-                                x -> FundingAnswers.bitgetHistory("", x),
-                                (sym, oldest, n) -> bitgetHistory(sym, n + 1)))),
+                            FundingAnswers::bitgetHistory,
+                            100,
+                            (sym, oldest, n) -> bitgetHistory(sym, n + 1))),
                     "perpetuals"));
   }
 
