@@ -60,11 +60,14 @@ final class Funding {
         (venue, rows) -> {
           double sum = 0;
           boolean any = false;
-          for (FundingPoint p : rows) {
-            if (p.fundingTime().isAfter(from) && !p.fundingTime().isAfter(t)) {
-              sum += p.rate() * 100;
-              any = true;
+          // from the first settlement in the week: a year of rows is not walked for each day
+          for (int i = firstAfterIndex(rows, from); i < rows.size(); i++) {
+            FundingPoint p = rows.get(i);
+            if (p.fundingTime().isAfter(t)) {
+              break;
             }
+            sum += p.rate() * 100;
+            any = true;
           }
           if (any) {
             paid.put(venue, sum);
@@ -75,6 +78,12 @@ final class Funding {
 
   /** The first rate settling after {@code t}: the one of the period {@code t} is in. */
   private static FundingPoint firstAfter(List<FundingPoint> rows, Instant t) {
+    int i = firstAfterIndex(rows, t);
+    return i < rows.size() ? rows.get(i) : null;
+  }
+
+  /** The index of the first rate settling after {@code t}; the size when there is none. */
+  private static int firstAfterIndex(List<FundingPoint> rows, Instant t) {
     int lo = 0;
     int hi = rows.size();
     while (lo < hi) {
@@ -85,7 +94,7 @@ final class Funding {
         lo = mid + 1;
       }
     }
-    return lo < rows.size() ? rows.get(lo) : null;
+    return lo;
   }
 
   static Double weighted(Map<String, Double> byVenue, Map<String, Double> oiUsd) {

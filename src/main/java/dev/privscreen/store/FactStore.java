@@ -194,7 +194,10 @@ public final class FactStore {
       if (skipped(t, scope)) {
         continue;
       }
-      boolean daily = t == FactTable.PRICES || t == FactTable.OPEN_INTEREST;
+      // funding too: a year of settlements every 8 hours on four venues is the largest table, and
+      // a screen needs only its last week (the scope's first day is a month or more back)
+      boolean daily =
+          t == FactTable.PRICES || t == FactTable.OPEN_INTEREST || t == FactTable.FUNDING;
       String fromDay =
           daily && scope.firstDay() != null && !scope.firstDay().equals(LocalDate.MIN)
               ? dayText(scope.firstDay())
