@@ -32,7 +32,23 @@ final class FactScan {
    */
   static void scan(
       Path gen, FactTable t, long end, String fromDay, RowSink sink, Consumer<String> warn) {
-    if (end <= 0) {
+    scan(gen, t, 0, end, fromDay, sink, warn);
+  }
+
+  /**
+   * @param from where to start reading: a row's start (a fetch's end of this file), before which no
+   *     row of {@code fromDay} or later can be ({@link FactStore.Index#startsBefore}); 0 for the
+   *     file's start
+   */
+  static void scan(
+      Path gen,
+      FactTable t,
+      long from,
+      long end,
+      String fromDay,
+      RowSink sink,
+      Consumer<String> warn) {
+    if (end <= 0 || from >= end) {
       return;
     }
     Path f = gen.resolve(t.file());
@@ -49,7 +65,7 @@ final class FactScan {
                 + ": the facts past it are lost");
         end = size;
       }
-      bytes = FactStore.readRange(f, 0, end);
+      bytes = FactStore.readRange(f, from, end - from);
     } catch (NoSuchFileException x) {
       warn.accept(f + ": missing: its facts are lost");
       return;
@@ -71,7 +87,7 @@ final class FactScan {
       String line = text.substring(start, nl);
       start = nl + 1;
       lineNo++;
-      if (lineNo == 1 && line.startsWith("fetch,")) {
+      if (from == 0 && lineNo == 1 && line.startsWith("fetch,")) {
         continue;
       }
       if (fromDay != null && before(line, t.dateCell() + 1, fromDay)) {
@@ -92,8 +108,7 @@ final class FactScan {
     if (bad > 0) {
       warn.accept(
           f
-              + ":"
-              + firstBad
+              + (from == 0 ? ":" + firstBad : " (line " + firstBad + " after byte " + from + ")")
               + ": damaged row skipped"
               + (bad > 1 ? " (and " + (bad - 1) + " more)" : ""));
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -92,6 +93,36 @@ public final class FactStore {
       return fetches.stream().map(FetchEntry::id).toList();
     }
 
+    /**
+     * Where each fact file's rows of {@code fromDay} or later can start, for a read of the fetch at
+     * {@code upTo} (its index; the size for a fetch being written): the end of each file as the
+     * last fetch before any that could have seen such a row wrote it. A fact is never known before
+     * its day (a close, a day's OI, a settled rate), so a fetch whose as-of is before {@code
+     * fromDay} — it and every one before it, should the clock have gone back — wrote none. Zeros
+     * (the whole file) for the tables other than prices, open interest and funding.
+     */
+    public long[] startsBefore(int upTo, LocalDate fromDay) {
+      long[] starts = new long[FactTable.values().length];
+      if (fromDay == null || fromDay.equals(LocalDate.MIN)) {
+        return starts;
+      }
+      Instant from = fromDay.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      FetchEntry last = null;
+      for (int i = 0; i < Math.min(upTo, fetches.size()); i++) {
+        FetchEntry e = fetches.get(i);
+        if (!e.asOf().isBefore(from)) {
+          break; // this one, and every later one, may have seen rows of fromDay
+        }
+        last = e;
+      }
+      if (last != null) {
+        for (FactTable t : List.of(FactTable.PRICES, FactTable.OPEN_INTEREST, FactTable.FUNDING)) {
+          starts[t.ordinal()] = last.factEnds()[t.ordinal()];
+        }
+      }
+      return starts;
+    }
+
     public FetchEntry find(String id) {
       for (FetchEntry e : fetches) {
         if (e.id().equals(id)) {
@@ -149,7 +180,16 @@ public final class FactStore {
   }
 
   static Snapshot read(Path gen, FetchEntry e, Consumer<String> warn, SnapshotReader.Scope scope) {
-    return rebuild(gen, e, record(gen, e), warn, scope);
+    return read(gen, e, warn, scope, new long[FactTable.values().length]);
+  }
+
+  /**
+   * @param starts where each fact file's rows of the scope's days can start ({@link
+   *     Index#startsBefore})
+   */
+  static Snapshot read(
+      Path gen, FetchEntry e, Consumer<String> warn, SnapshotReader.Scope scope, long[] starts) {
+    return rebuild(gen, e, record(gen, e), warn, scope, starts);
   }
 
   /** The fetch's own record: its assets, live values and sources. */
@@ -179,7 +219,12 @@ public final class FactStore {
    *     are always there)
    */
   static Snapshot rebuild(
-      Path gen, FetchEntry e, Snapshot record, Consumer<String> warn, SnapshotReader.Scope scope) {
+      Path gen,
+      FetchEntry e,
+      Snapshot record,
+      Consumer<String> warn,
+      SnapshotReader.Scope scope,
+      long[] starts) {
     Set<String> members = new HashSet<>();
     for (Asset a : record.assets()) {
       members.add(a.id());
@@ -205,6 +250,7 @@ public final class FactStore {
       FactScan.scan(
           gen,
           t,
+          fromDay == null ? 0 : starts[t.ordinal()],
           e.factEnds()[t.ordinal()],
           fromDay,
           (cells, gone) -> {

@@ -123,9 +123,11 @@ final class FetchWriter {
             fromDay = fromDay == null || d.compareTo(fromDay) < 0 ? d : fromDay;
           }
         }
+        long start = start(idx, t, fromDay);
         FactScan.scan(
             gen,
             t,
+            start,
             last.factEnds()[t.ordinal()],
             fromDay,
             (cells, gone) -> {
@@ -192,6 +194,19 @@ final class FetchWriter {
   }
 
   /** The newest fetch's record that reads (a damaged one is passed over, with a warning). */
+  /** Where the rows of {@code fromDay} (a day, or an instant of it) on can start in t's file. */
+  private static long start(FactStore.Index idx, FactTable t, String fromDay) {
+    if (fromDay == null || fromDay.length() < 10) {
+      return 0;
+    }
+    try {
+      LocalDate d = FetchEntry.day(fromDay.substring(0, 10));
+      return idx.startsBefore(idx.fetches().size(), d)[t.ordinal()];
+    } catch (RuntimeException x) {
+      return 0; // a row the scan will name as damaged: read the whole file
+    }
+  }
+
   static Snapshot newestRecord(Path gen, FactStore.Index idx, Consumer<String> warn) {
     for (int i = idx.fetches().size() - 1; i >= 0; i--) {
       try {

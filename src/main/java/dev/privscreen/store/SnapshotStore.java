@@ -192,7 +192,9 @@ public final class SnapshotStore {
       if (e == null) {
         throw FetchIds.unknown(id, idx.ids());
       }
-      return facts.read(e, warn, scope);
+      Path gen = facts.generation();
+      return FactStore.read(
+          gen, e, warn, scope, idx.startsBefore(idx.fetches().indexOf(e), scope.firstDay()));
     }
     Path p = dir.resolve(id + ".json");
     if (!FetchIds.isId(id) || !Files.exists(p)) {
@@ -286,7 +288,10 @@ public final class SnapshotStore {
         try {
           SnapshotReader.Scope mine =
               scopeDay == null || scopeDay.equals(day(e)) ? scope : SnapshotReader.Scope.ALL;
-          out.add(new Stored(e.id(), FactStore.read(gen, e, warn, mine)));
+          out.add(
+              new Stored(
+                  e.id(),
+                  FactStore.read(gen, e, warn, mine, idx.startsBefore(i, mine.firstDay()))));
         } catch (PrivscreenException x) {
           skipped.accept(e.id(), x.getMessage());
         }
