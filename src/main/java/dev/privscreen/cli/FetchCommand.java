@@ -38,6 +38,11 @@ final class FetchCommand implements Callable<Integer> {
 
   @Mixin FetchOptions options;
 
+  @picocli.CommandLine.Option(
+      names = "--strict",
+      description = "Exit 4 when some sources failed (default: 0 and a warning).")
+  boolean strict;
+
   @Override
   public Integer call() {
     Context ctx = root.ctx;
@@ -53,6 +58,6 @@ final class FetchCommand implements Callable<Integer> {
     } else {
       ctx.out().println(o.written());
     }
-    return options.exitCode(o);
+    return FetchOptions.exitCode(o, strict);
   }
 }

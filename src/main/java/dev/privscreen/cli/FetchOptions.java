@@ -60,11 +60,6 @@ public final class FetchOptions {
   boolean refresh;
 
   @Option(
-      names = "--strict",
-      description = "Exit 4 when some sources failed (default: 0 and a warning).")
-  boolean strict;
-
-  @Option(
       names = "--max-wait",
       paramLabel = "DURATION",
       defaultValue = "60s",
@@ -204,8 +199,11 @@ public final class FetchOptions {
             ctx.err(), global.quiet, ctx.stdoutIsTerminal() && !global.quiet, global.debug));
   }
 
-  /** 0, or 4 with --strict when some sources failed (SPEC §5). */
-  int exitCode(LiveFetch.Outcome o) {
+  /**
+   * 0, or 4 with --strict when some sources failed (SPEC §5). {@code --strict} is the command's own
+   * option (screen's also covers --notify), not one of these.
+   */
+  static int exitCode(LiveFetch.Outcome o, boolean strict) {
     return strict && o.failed() > 0 ? ExitCode.PARTIAL.code : ExitCode.OK.code;
   }
 

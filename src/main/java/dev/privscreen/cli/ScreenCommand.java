@@ -100,6 +100,27 @@ class ScreenCommand implements Callable<Integer> {
               + " re-enters (e.g. 24h; default: 0).")
   java.time.Duration cooldown;
 
+  @Option(
+      names = "--notify",
+      paramLabel = "URL",
+      description =
+          "With --alert: also send what it prints, one message a run, to this target (repeatable):"
+              + " ntfy://[user:pass@]host/topic, tgram://BOT_TOKEN/CHAT_ID,"
+              + " discord://WEBHOOK_ID/WEBHOOK_TOKEN, slack://T/B/X, json(s)://host/path. Better"
+              + " from the environment: PRIVSCREEN_NOTIFY (space-separated URLs), used when no"
+              + " --notify is given. An asset is marked alerted only when a target took it.")
+  List<String> notify = new ArrayList<>();
+
+  @Option(
+      names = "--strict",
+      description =
+          "Exit 4 when a --notify target did not take the message, or with --live when some"
+              + " sources failed (default: 0 and a warning).")
+  boolean strict;
+
+  /** Whether some target refused this run's message (exit 4 with --strict). */
+  private boolean undelivered;
+
   /**
    * fetch's options, for {@code --live}: only {@link Live} has them, as picocli's model of fifteen
    * more options costs every plain screen about 6% of its start-up. {@link Cli} runs {@code Live}
@@ -192,7 +213,10 @@ class ScreenCommand implements Callable<Integer> {
     if (failIfEmpty && result.results().isEmpty()) {
       return ExitCode.EMPTY.code;
     }
-    return fetched == null ? ExitCode.OK.code : fetch().exitCode(fetched);
+    if (strict && undelivered) {
+      return ExitCode.PARTIAL.code;
+    }
+    return fetched == null ? ExitCode.OK.code : FetchOptions.exitCode(fetched, strict);
   }
 
   private ScreenRequest request() {
@@ -215,6 +239,7 @@ class ScreenCommand implements Callable<Integer> {
     }
     java.time.Instant now = java.time.Instant.now();
     java.time.Duration cool = cooldown == null ? java.time.Duration.ZERO : cooldown;
+    List<dev.privscreen.notify.Target> targets = targets(ctx);
     List<ResultRow> fresh =
         state.update(
             java.time.Duration.ofSeconds(30),
@@ -233,6 +258,18 @@ class ScreenCommand implements Callable<Integer> {
                   alerted.put(id, now);
                 }
               }
+              if (!targets.isEmpty() && !out.isEmpty() && !delivered(ctx, r, out, targets)) {
+                // no target took it: the next run finds these new again and sends them again
+                for (ResultRow row : out) {
+                  String id = row.metrics().asset().id();
+                  members.remove(id);
+                  if (old.alertedAt().containsKey(id)) {
+                    alerted.put(id, old.alertedAt().get(id));
+                  } else {
+                    alerted.remove(id);
+                  }
+                }
+              }
               return java.util.Map.entry(new AlertState.State(members, alerted), out);
             });
     return new ScreenResult(
@@ -247,6 +284,78 @@ class ScreenCommand implements Callable<Integer> {
         r.screened(),
         r.passed(),
         r.unknown());
+  }
+
+  /** --notify's targets, else PRIVSCREEN_NOTIFY's; each URL checked before anything is sent. */
+  private List<dev.privscreen.notify.Target> targets(Context ctx) {
+    List<String> urls = new ArrayList<>(notify);
+    String env = ctx.env().get("PRIVSCREEN_NOTIFY");
+    if (urls.isEmpty() && env != null && !env.isBlank()) {
+      urls.addAll(List.of(env.strip().split("[\\s,]+")));
+    }
+    List<dev.privscreen.notify.Target> out = new ArrayList<>();
+    for (String u : urls) {
+      try {
+        out.add(dev.privscreen.notify.Target.parse(u, ctx.env()));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** Sends the run's new entries to every target; whether at least one took them. */
+  private boolean delivered(
+      Context ctx,
+      ScreenResult r,
+      List<ResultRow> rows,
+      List<dev.privscreen.notify.Target> targets) {
+    List<dev.privscreen.notify.AlertMessage.Entry> entries = new ArrayList<>();
+    for (ResultRow row : rows) {
+      var m = row.metrics();
+      entries.add(
+          new dev.privscreen.notify.AlertMessage.Entry(
+              m.asset().id(),
+              m.asset().symbol(),
+              m.asset().name(),
+              m.priceUsd(),
+              m.gain(new dev.privscreen.model.Window(7)),
+              m.oiUsd(),
+              m.fundingRatePct(),
+              row.signals()));
+    }
+    var message = new dev.privscreen.notify.AlertMessage(alert, r.asOf(), entries);
+    var sender =
+        new dev.privscreen.notify.Sender(
+            java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofSeconds(60),
+            "privscreen/" + version(),
+            notifyBackoffMillis(ctx));
+    boolean any = false;
+    for (dev.privscreen.notify.Target t : targets) {
+      var o = sender.send(t, message);
+      if (o.delivered()) {
+        any = true;
+      } else {
+        undelivered = true;
+        ctx.err().println("privscreen: notify: " + o.detail());
+      }
+    }
+    return any;
+  }
+
+  private static String version() {
+    String v = ScreenCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  private static long notifyBackoffMillis(Context ctx) {
+    String v = ctx.env().get("PRIVSCREEN_BACKOFF_MS");
+    try {
+      return v == null ? 1000 : Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      return 1000;
+    }
   }
 
   /** A terminal of 150 columns or more has room for the 30-day trend. */
