@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Fetch, then alert only on what is new since the last run: a new 7-day doubling, an OI
 # breakout, a first break of a level, or a new listing. Mails the alerts when ALERT_MAIL is set
-# (needs a working `mail`), else prints them. Quiet when nothing is new, as cron likes it.
+# (needs a working `mail`), else prints them; pushes them to a phone or a chat when
+# PRIVSCREEN_NOTIFY holds notification URLs (see the README's Notifications). Quiet when nothing
+# is new, as cron likes it.
 #
 #   ALERT_MAIL=me@example.com examples/cron/privscreen-alerts.sh
+#   PRIVSCREEN_NOTIFY=ntfy://my-secret-topic examples/cron/privscreen-alerts.sh
 #   PRIVSCREEN=/path/to/target/privscreen examples/cron/privscreen-alerts.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -106,9 +106,10 @@ class ScreenCommand implements Callable<Integer> {
       description =
           "With --alert: also send what it prints, one message a run, to this target (repeatable):"
               + " ntfy://[user:pass@]host/topic, tgram://BOT_TOKEN/CHAT_ID,"
-              + " discord://WEBHOOK_ID/WEBHOOK_TOKEN, slack://T/B/X, json(s)://host/path. Better"
-              + " from the environment: PRIVSCREEN_NOTIFY (space-separated URLs), used when no"
-              + " --notify is given. An asset is marked alerted only when a target took it.")
+              + " discord://WEBHOOK_ID/WEBHOOK_TOKEN, slack://T/B/X, json(s)://host/path; or @NAME,"
+              + " a target of the config file's notify section. Better than a URL here, which"
+              + " shows in ps: PRIVSCREEN_NOTIFY (space-separated URLs), used when no --notify is"
+              + " given. An asset is marked alerted only when a target took it.")
   List<String> notify = new ArrayList<>();
 
   @Option(
@@ -117,6 +118,14 @@ class ScreenCommand implements Callable<Integer> {
           "Exit 4 when a --notify target did not take the message, or with --live when some"
               + " sources failed (default: 0 and a warning).")
   boolean strict;
+
+  @Option(
+      names = "--notify-test",
+      paramLabel = "URL",
+      description =
+          "Send a test message to this target (a URL or @NAME) and say what the service answered;"
+              + " exit 4 when it refused. Nothing is screened.")
+  String notifyTest;
 
   /** Whether some target refused this run's message (exit 4 with --strict). */
   private boolean undelivered;
@@ -144,6 +153,9 @@ class ScreenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
+    if (notifyTest != null) {
+      return notifyTest(ctx);
+    }
     ScreenRequest request = request();
     if (live && source.from != null) {
       throw new UsageException(
@@ -286,6 +298,33 @@ class ScreenCommand implements Callable<Integer> {
         r.unknown());
   }
 
+  /** --notify-test: one test message, and what the service said of it. */
+  private int notifyTest(Context ctx) {
+    String saved = alert;
+    List<String> given = notify;
+    notify = List.of(notifyTest);
+    dev.privscreen.notify.Target t = targets(ctx).get(0);
+    notify = given;
+    var message =
+        new dev.privscreen.notify.AlertMessage(
+            saved == null ? "test" : saved, java.time.Instant.now(), List.of());
+    var o = sender(ctx).send(t, message);
+    if (o.delivered()) {
+      ctx.out().println(t.redacted() + ": delivered (" + o.detail() + ")");
+      return ExitCode.OK.code;
+    }
+    ctx.err().println("privscreen: notify: " + o.detail());
+    return ExitCode.PARTIAL.code;
+  }
+
+  private dev.privscreen.notify.Sender sender(Context ctx) {
+    return new dev.privscreen.notify.Sender(
+        java.time.Duration.ofSeconds(10),
+        java.time.Duration.ofSeconds(60),
+        "privscreen/" + version(),
+        notifyBackoffMillis(ctx));
+  }
+
   /** --notify's targets, else PRIVSCREEN_NOTIFY's; each URL checked before anything is sent. */
   private List<dev.privscreen.notify.Target> targets(Context ctx) {
     List<String> urls = new ArrayList<>(notify);
@@ -294,7 +333,20 @@ class ScreenCommand implements Callable<Integer> {
       urls.addAll(List.of(env.strip().split("[\\s,]+")));
     }
     List<dev.privscreen.notify.Target> out = new ArrayList<>();
-    for (String u : urls) {
+    for (String given : urls) {
+      String u = given;
+      if (given.startsWith("@")) { // a named target of the config file's notify section
+        java.util.Map<String, String> named = root.global.config(ctx).notifyTargets();
+        u = named.get(given.substring(1));
+        if (u == null) {
+          throw new UsageException(
+              "--notify "
+                  + given
+                  + ": no such target in the config's notify section (it has: "
+                  + (named.isEmpty() ? "none" : String.join(", ", named.keySet()))
+                  + ")");
+        }
+      }
       try {
         out.add(dev.privscreen.notify.Target.parse(u, ctx.env()));
       } catch (IllegalArgumentException e) {
@@ -325,12 +377,7 @@ class ScreenCommand implements Callable<Integer> {
               row.signals()));
     }
     var message = new dev.privscreen.notify.AlertMessage(alert, r.asOf(), entries);
-    var sender =
-        new dev.privscreen.notify.Sender(
-            java.time.Duration.ofSeconds(10),
-            java.time.Duration.ofSeconds(60),
-            "privscreen/" + version(),
-            notifyBackoffMillis(ctx));
+    var sender = sender(ctx);
     boolean any = false;
     for (dev.privscreen.notify.Target t : targets) {
       var o = sender.send(t, message);

@@ -38,14 +38,22 @@ public record Config(
     String coingeckoApiPlan,
     Map<String, Double> rateLimits,
     Map<String, String> endpoints,
-    Path universe) {
+    Path universe,
+    Map<String, String> notifyTargets) {
 
   public static final List<String> KEYS =
-      List.of("coingecko_api_key", "coingecko_api_plan", "rate_limits", "endpoints", "universe");
+      List.of(
+          "coingecko_api_key",
+          "coingecko_api_plan",
+          "rate_limits",
+          "endpoints",
+          "universe",
+          "notify");
 
   /** Nothing configured; the universe file beside where the config would be. */
   public static Config none(Path file) {
-    return new Config(file, null, null, Map.of(), Map.of(), file.resolveSibling("universe.json"));
+    return new Config(
+        file, null, null, Map.of(), Map.of(), file.resolveSibling("universe.json"), Map.of());
   }
 
   /**
@@ -100,7 +108,8 @@ public record Config(
         texts(file, root, "endpoints"),
         file.toAbsolutePath()
             .resolveSibling(universe == null ? "universe.json" : universe)
-            .normalize());
+            .normalize(),
+        texts(file, root, "notify"));
   }
 
   private static String text(Path file, JsonNode root, String key) {
@@ -156,6 +165,11 @@ public record Config(
   /** Never prints the key. */
   @Override
   public String toString() {
-    return "Config[" + file + (coingeckoApiKey == null ? "" : ", key ***") + "]";
+    // neither the key nor the notification URLs (they hold tokens): only the targets' names
+    return "Config["
+        + file
+        + (coingeckoApiKey == null ? "" : ", key ***")
+        + (notifyTargets.isEmpty() ? "" : ", notify " + notifyTargets.keySet())
+        + "]";
   }
 }

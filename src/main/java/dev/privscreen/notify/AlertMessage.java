@@ -41,6 +41,9 @@ public record AlertMessage(String alert, Instant asOf, List<Entry> entries) {
 
   /** The lock-screen line: {@code privscreen movers: 2 new: ZEC, DASH}. */
   public String title() {
+    if (entries.isEmpty()) { // --notify-test
+      return "privscreen " + alert + ": a test message; alerts will arrive here";
+    }
     List<String> symbols = new ArrayList<>();
     for (Entry e : entries) {
       symbols.add(e.symbol());

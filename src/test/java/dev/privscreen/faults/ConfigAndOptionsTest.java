@@ -112,7 +112,7 @@ class ConfigAndOptionsTest {
         "                                   | --config: CONFIG: no such file",
         "{\"coingecko_api_key\": 1,        | CONFIG:1:25: not valid JSON",
         "[1]                                | CONFIG: the config must be a JSON object",
-        "{\"rate_limit\": {}}               | CONFIG: unknown key 'rate_limit' (valid: coingecko_api_key, coingecko_api_plan, rate_limits, endpoints, universe)",
+        "{\"rate_limit\": {}}               | CONFIG: unknown key 'rate_limit' (valid: coingecko_api_key, coingecko_api_plan, rate_limits, endpoints, universe, notify)",
         "{\"rate_limits\": {\"okx\": \"9\"}} | CONFIG: 'rate_limits.okx' must be a number",
       })
   void aMissingOrBrokenConfigIsAUsageErrorForEveryCommand(String content, String message)

@@ -175,6 +175,34 @@ class NotifyTest {
   }
 
   @Test
+  void aTestMessageSaysWhatTheServiceAnsweredAndANamedTargetComesFromTheConfig() throws Exception {
+    java.nio.file.Files.writeString(
+        home.resolve("config.json"), "{\"notify\": {\"desk\": \"tgram://123:SECRET/42\"}}");
+
+    Result ok =
+        cli()
+            .run(
+                "screen",
+                "--config",
+                home.resolve("config.json").toString(),
+                "--notify-test",
+                "@desk");
+
+    assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    assertThat(ok.stdout().strip()).isEqualTo("tgram://***/***: delivered (HTTP 200)");
+    assertThat(requests.get(0)[1]).contains("a test message; alerts will arrive here");
+
+    answer("/api/webhooks/1/gone", 404);
+    Result refused = cli().run("screen", "--notify-test", "discord://1/gone");
+    assertThat(refused.exitCode()).isEqualTo(4);
+    assertThat(refused.stderr().strip())
+        .isEqualTo("privscreen: notify: discord://***/***: HTTP 404");
+    Result unknown = cli().run("screen", "--notify-test", "@nope");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.stderr()).contains("--notify @nope: no such target in the config's notify");
+  }
+
+  @Test
   void ntfyFromTheEnvironmentGetsATitleForTheLockScreen() {
     Result r =
         cli()
