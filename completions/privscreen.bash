@@ -664,8 +664,8 @@ function _picocli_privscreen_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--since-last' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--format' '--fields' '--config'"
+  local flag_opts="'--since-last' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
+  local arg_opts="'--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--format' '--fields' '--notify' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
@@ -729,6 +729,9 @@ function _picocli_privscreen_diff() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyList "${FIELD_option_args[@]}" ) )
       return $?
+      ;;
+    '--notify')
+      return
       ;;
     '--config')
       local IFS=$'\n'

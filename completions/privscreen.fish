@@ -155,6 +155,8 @@ complete -c privscreen -n '__fish_seen_subcommand_from diff' -l json -d 'Short f
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -l no-header -d 'No header line in the table and CSV.'
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -l fields -x -a '(__fish_complete_list , "printf \\"%s\\n\\" rank id symbol name price_usd market_cap_usd fdv_usd volume_24h_usd gain_24h_pct gain_7d_pct gain_30d_pct volume_ratio_30d oi_usd oi_as_of oi_prev_high_usd oi_change_7d_pct funding_rate_pct funding_7d_pct funding_by_venue long_short_ratio listings trend_30d oi_trend_30d signals score")' -d 'Columns/keys to print, in order (e.g. symbol,gain_7d_pct,signals).'
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -l fail-if-empty -d 'Exit 1 when nothing entered.'
+complete -c privscreen -n '__fish_seen_subcommand_from diff' -l notify -x -d 'Also send what entered, one message, to this target (repeatable; a URL as screen\'s --notify, or @NAME of the config\'s notify section).'
+complete -c privscreen -n '__fish_seen_subcommand_from diff' -l strict -d 'Exit 4 when a --notify target did not take it.'
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -s h -l help -d 'Show this help message and exit.'
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -s V -l version -d 'Print version information and exit.'
 complete -c privscreen -n '__fish_seen_subcommand_from diff' -s q -l quiet -d 'Print nothing on stderr but errors.'

@@ -69,12 +69,29 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--fail-if-empty", description = "Exit 1 when nothing entered.")
   boolean failIfEmpty;
 
+  @Option(
+      names = "--notify",
+      paramLabel = "URL",
+      description =
+          "Also send what entered, one message, to this target (repeatable; a URL as screen's"
+              + " --notify, or @NAME of the config's notify section). Nothing is sent when nothing"
+              + " entered.")
+  List<String> notify = new ArrayList<>();
+
+  @Option(names = "--strict", description = "Exit 4 when a --notify target did not take it.")
+  boolean strict;
+
+  private boolean refused;
+
   /** One row of the table, NDJSON or CSV: a result and how it changed. */
   record Change(String change, ResultRow row) {}
 
   @Override
   public Integer call() {
     Context ctx = root.ctx;
+    // checked before any work: a bad URL is a usage error, not a failure after the output
+    List<dev.privscreen.notify.Target> targets =
+        notify.isEmpty() ? List.of() : Notifications.targets(ctx, root.global, notify);
     ScreenRequest req;
     try {
       req =
@@ -132,7 +149,15 @@ final class DiffCommand implements Callable<Integer> {
         }
       }
     }
-    return failIfEmpty && diff.entered().isEmpty() ? ExitCode.EMPTY.code : ExitCode.OK.code;
+    ctx.out().flush();
+    if (!targets.isEmpty() && !diff.entered().isEmpty()) {
+      Notifications.send(
+          ctx, targets, "diff", diff.newResult().asOf(), diff.entered(), () -> refused = true);
+    }
+    if (failIfEmpty && diff.entered().isEmpty()) {
+      return ExitCode.EMPTY.code;
+    }
+    return strict && refused ? ExitCode.PARTIAL.code : ExitCode.OK.code;
   }
 
   /** OLD and NEW: named, or the store's two newest readable ones (damaged ones skipped). */

@@ -130,6 +130,10 @@ class ScreenCommand implements Callable<Integer> {
   /** Whether some target refused this run's message (exit 4 with --strict). */
   private boolean undelivered;
 
+  private void refused() {
+    undelivered = true;
+  }
+
   /**
    * fetch's options, for {@code --live}: only {@link Live} has them, as picocli's model of fifteen
    * more options costs every plain screen about 6% of its start-up. {@link Cli} runs {@code Live}
@@ -154,7 +158,7 @@ class ScreenCommand implements Callable<Integer> {
   public Integer call() {
     Context ctx = root.ctx;
     if (notifyTest != null) {
-      return notifyTest(ctx);
+      return Notifications.test(ctx, root.global, notifyTest, alert);
     }
     ScreenRequest request = request();
     if (live && source.from != null) {
@@ -251,7 +255,7 @@ class ScreenCommand implements Callable<Integer> {
     }
     java.time.Instant now = java.time.Instant.now();
     java.time.Duration cool = cooldown == null ? java.time.Duration.ZERO : cooldown;
-    List<dev.privscreen.notify.Target> targets = targets(ctx);
+    List<dev.privscreen.notify.Target> targets = Notifications.targets(ctx, root.global, notify);
     List<ResultRow> fresh =
         state.update(
             java.time.Duration.ofSeconds(30),
@@ -270,7 +274,9 @@ class ScreenCommand implements Callable<Integer> {
                   alerted.put(id, now);
                 }
               }
-              if (!targets.isEmpty() && !out.isEmpty() && !delivered(ctx, r, out, targets)) {
+              if (!targets.isEmpty()
+                  && !out.isEmpty()
+                  && !Notifications.send(ctx, targets, alert, r.asOf(), out, this::refused)) {
                 // no target took it: the next run finds these new again and sends them again
                 for (ResultRow row : out) {
                   String id = row.metrics().asset().id();
@@ -296,113 +302,6 @@ class ScreenCommand implements Callable<Integer> {
         r.screened(),
         r.passed(),
         r.unknown());
-  }
-
-  /** --notify-test: one test message, and what the service said of it. */
-  private int notifyTest(Context ctx) {
-    String saved = alert;
-    List<String> given = notify;
-    notify = List.of(notifyTest);
-    dev.privscreen.notify.Target t = targets(ctx).get(0);
-    notify = given;
-    var message =
-        new dev.privscreen.notify.AlertMessage(
-            saved == null ? "test" : saved, java.time.Instant.now(), List.of());
-    var o = sender(ctx).send(t, message);
-    if (o.delivered()) {
-      ctx.out().println(t.redacted() + ": delivered (" + o.detail() + ")");
-      return ExitCode.OK.code;
-    }
-    ctx.err().println("privscreen: notify: " + o.detail());
-    return ExitCode.PARTIAL.code;
-  }
-
-  private dev.privscreen.notify.Sender sender(Context ctx) {
-    return new dev.privscreen.notify.Sender(
-        java.time.Duration.ofSeconds(10),
-        java.time.Duration.ofSeconds(60),
-        "privscreen/" + version(),
-        notifyBackoffMillis(ctx));
-  }
-
-  /** --notify's targets, else PRIVSCREEN_NOTIFY's; each URL checked before anything is sent. */
-  private List<dev.privscreen.notify.Target> targets(Context ctx) {
-    List<String> urls = new ArrayList<>(notify);
-    String env = ctx.env().get("PRIVSCREEN_NOTIFY");
-    if (urls.isEmpty() && env != null && !env.isBlank()) {
-      urls.addAll(List.of(env.strip().split("[\\s,]+")));
-    }
-    List<dev.privscreen.notify.Target> out = new ArrayList<>();
-    for (String given : urls) {
-      String u = given;
-      if (given.startsWith("@")) { // a named target of the config file's notify section
-        java.util.Map<String, String> named = root.global.config(ctx).notifyTargets();
-        u = named.get(given.substring(1));
-        if (u == null) {
-          throw new UsageException(
-              "--notify "
-                  + given
-                  + ": no such target in the config's notify section (it has: "
-                  + (named.isEmpty() ? "none" : String.join(", ", named.keySet()))
-                  + ")");
-        }
-      }
-      try {
-        out.add(dev.privscreen.notify.Target.parse(u, ctx.env()));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  /** Sends the run's new entries to every target; whether at least one took them. */
-  private boolean delivered(
-      Context ctx,
-      ScreenResult r,
-      List<ResultRow> rows,
-      List<dev.privscreen.notify.Target> targets) {
-    List<dev.privscreen.notify.AlertMessage.Entry> entries = new ArrayList<>();
-    for (ResultRow row : rows) {
-      var m = row.metrics();
-      entries.add(
-          new dev.privscreen.notify.AlertMessage.Entry(
-              m.asset().id(),
-              m.asset().symbol(),
-              m.asset().name(),
-              m.priceUsd(),
-              m.gain(new dev.privscreen.model.Window(7)),
-              m.oiUsd(),
-              m.fundingRatePct(),
-              row.signals()));
-    }
-    var message = new dev.privscreen.notify.AlertMessage(alert, r.asOf(), entries);
-    var sender = sender(ctx);
-    boolean any = false;
-    for (dev.privscreen.notify.Target t : targets) {
-      var o = sender.send(t, message);
-      if (o.delivered()) {
-        any = true;
-      } else {
-        undelivered = true;
-        ctx.err().println("privscreen: notify: " + o.detail());
-      }
-    }
-    return any;
-  }
-
-  private static String version() {
-    String v = ScreenCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
-
-  private static long notifyBackoffMillis(Context ctx) {
-    String v = ctx.env().get("PRIVSCREEN_BACKOFF_MS");
-    try {
-      return v == null ? 1000 : Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      return 1000;
-    }
   }
 
   /** A terminal of 150 columns or more has room for the 30-day trend. */

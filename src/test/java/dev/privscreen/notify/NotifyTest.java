@@ -203,6 +203,64 @@ class NotifyTest {
   }
 
   @Test
+  void diffSendsWhatEnteredAsOneJsonMessage() throws Exception {
+    // the older snapshot: the example before ZK joined the category
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(java.nio.file.Path.of(CliDriver.EXAMPLE_JSON).toFile());
+    com.fasterxml.jackson.databind.node.ArrayNode assets =
+        (com.fasterxml.jackson.databind.node.ArrayNode) doc.get("assets");
+    for (int i = assets.size() - 1; i >= 0; i--) {
+      if (assets.get(i).get("symbol").asText().equals("ZK")) {
+        assets.remove(i);
+      }
+    }
+    java.nio.file.Path older = home.resolve("older.json");
+    json.writeValue(older.toFile(), doc);
+    String hook = "json://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+
+    Result same =
+        cli()
+            .run(
+                "diff",
+                CliDriver.EXAMPLE_JSON,
+                CliDriver.EXAMPLE_JSON,
+                "--min-gain",
+                "7d=100",
+                "--notify",
+                hook);
+    assertThat(same.exitCode()).as(same.toString()).isZero();
+    assertThat(requests).as("nothing entered: nothing sent").isEmpty();
+
+    Result r =
+        cli()
+            .run(
+                "diff",
+                older.toString(),
+                CliDriver.EXAMPLE_JSON,
+                "--min-gain",
+                "7d=100",
+                "--notify",
+                hook);
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(requests).singleElement().satisfies(q -> assertThat(q[0]).isEqualTo("/hook"));
+    JsonNode body = json.readTree(requests.get(0)[1]);
+    assertThat(body.get("schema").asText()).isEqualTo("privscreen.alert/1");
+    assertThat(body.get("alert").asText()).isEqualTo("diff");
+    assertThat(body.get("as_of").asText()).isEqualTo("2025-11-07T00:00:00Z");
+    assertThat(body.get("entries"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("symbol").asText()).isEqualTo("ZK");
+              assertThat(e.get("gain_7d_pct").isNumber()).isTrue();
+              assertThat(e.get("signals").toString()).contains("gain_7d");
+            });
+  }
+
+  @Test
   void ntfyFromTheEnvironmentGetsATitleForTheLockScreen() {
     Result r =
         cli()
