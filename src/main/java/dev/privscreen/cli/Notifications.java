@@ -23,6 +23,9 @@ final class Notifications {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
+  /** Every target's sends and waits together, so that a cron run ends in bounded time. */
+  private static final Duration BUDGET = Duration.ofMinutes(2);
+
   /**
    * {@code given}'s targets (URLs, or {@code @NAME} of the config's notify section), else
    * PRIVSCREEN_NOTIFY's; each checked before anything is sent (a bad one is a usage error).
@@ -112,7 +115,8 @@ final class Notifications {
 
   private static Sender sender(Context ctx) {
     String v = Notifications.class.getPackage().getImplementationVersion();
-    return new Sender(TIMEOUT, MAX_WAIT, "privscreen/" + (v == null ? "dev" : v), backoff(ctx));
+    return new Sender(
+        TIMEOUT, MAX_WAIT, BUDGET, "privscreen/" + (v == null ? "dev" : v), backoff(ctx));
   }
 
   /** The first retry's wait without a hint: 1 s, or PRIVSCREEN_BACKOFF_MS (tests). */

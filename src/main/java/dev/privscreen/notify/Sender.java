@@ -30,13 +30,20 @@ public final class Sender {
   private final Duration maxWait;
   private final String userAgent;
   private final long backoffMillis;
+  private final long deadlineNanos;
 
   /**
    * @param timeout for one request, connect to last byte
    * @param maxWait the longest a retry hint is honoured; a longer one fails the target
    * @param backoffMillis the first retry's wait without a hint (tests make it short)
    */
-  public Sender(Duration timeout, Duration maxWait, String userAgent, long backoffMillis) {
+  /**
+   * @param budget the whole run's time for every send and wait together: a cron run ends in a
+   *     bounded time however many targets are slow
+   */
+  public Sender(
+      Duration timeout, Duration maxWait, Duration budget, String userAgent, long backoffMillis) {
+    this.deadlineNanos = System.nanoTime() + budget.toNanos();
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
@@ -101,6 +108,10 @@ public final class Sender {
   private Outcome deliver(Target t, HttpRequest r) {
     long wait = backoffMillis;
     for (int attempt = 1; ; attempt++) {
+      if (leftMillis() <= 0) {
+        return new Outcome(
+            t, false, t.redacted() + ": not sent: the run's time for notifying ran out");
+      }
       HttpResponse<String> resp;
       try {
         resp = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -123,11 +134,16 @@ public final class Sender {
       if ((s == 429 || s >= 500) && attempt <= 3) {
         Long hint = retryAfterMillis(resp);
         long w = hint != null ? hint : wait;
-        if (w > maxWait.toMillis()) {
+        if (w > maxWait.toMillis() || w > leftMillis()) {
           return new Outcome(
               t,
               false,
-              t.redacted() + ": HTTP " + s + ", asked to wait " + w / 1000 + " s, over --max-wait");
+              t.redacted()
+                  + ": HTTP "
+                  + s
+                  + ", asked to wait "
+                  + w / 1000
+                  + " s, longer than the run allows");
         }
         sleep(w);
         wait *= 2;
@@ -136,6 +152,10 @@ public final class Sender {
       return new Outcome(
           t, false, t.redacted() + ": HTTP " + s + (said.isEmpty() ? "" : ": " + said));
     }
+  }
+
+  private long leftMillis() {
+    return (deadlineNanos - System.nanoTime()) / 1_000_000;
   }
 
   /** Retry-After (seconds), Telegram's parameters.retry_after, Discord's retry_after (seconds). */

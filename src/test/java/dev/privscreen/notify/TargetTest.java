@@ -70,6 +70,26 @@ class TargetTest {
   }
 
   @Test
+  void aRunWhoseTimeForNotifyingRanOutSendsNothingAndSaysSo() {
+    Sender spent =
+        new Sender(
+            java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofSeconds(60),
+            java.time.Duration.ZERO,
+            "privscreen/test",
+            1);
+
+    Sender.Outcome o =
+        spent.send(
+            Target.parse("json://127.0.0.1:9/x", Map.of()),
+            new AlertMessage("m", java.time.Instant.EPOCH, java.util.List.of()));
+
+    assertThat(o.delivered()).isFalse();
+    assertThat(o.detail())
+        .isEqualTo("json://127.0.0.1:9/***: not sent: the run's time for notifying ran out");
+  }
+
+  @Test
   void longMessagesAreSplitAtLineEndsUnderTheServicesLimit() {
     String text = ("x".repeat(30) + "\n").repeat(100);
 
