@@ -18,7 +18,16 @@ class CronScriptIT {
   @TempDir Path home;
 
   String run(FakeApis apis) throws Exception {
+    return run(apis, null);
+  }
+
+  /** The script as cron runs it, pushing to {@code notify} when given (PRIVSCREEN_NOTIFY). */
+  String run(FakeApis apis, String notify) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", "examples/cron/privscreen-alerts.sh");
+    pb.environment().remove("PRIVSCREEN_NOTIFY");
+    if (notify != null) {
+      pb.environment().put("PRIVSCREEN_NOTIFY", notify);
+    }
     pb.environment().put("PRIVSCREEN", LAUNCHER.toString());
     pb.environment().put("PRIVSCREEN_HOME", home.toString());
     pb.environment().remove("ALERT_MAIL");
@@ -45,6 +54,42 @@ class CronScriptIT {
 
       assertThat(first).contains("ZEC", "oi_breakout: $1.12B > 30-day high");
       assertThat(second).isEmpty();
+    }
+  }
+
+  @Test
+  void withOneLineOfSetupTheAlertReachesAPhoneOnceThroughNtfy() throws Exception {
+    java.util.List<String[]> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer ntfy =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 4);
+    ntfy.createContext(
+        "/",
+        ex -> { // ntfy's publish answer: {"id","time","event":"message","topic"}
+          pushed.add(
+              new String[] {
+                ex.getRequestURI().getPath(),
+                ex.getRequestHeaders().getFirst("Title"),
+                new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+              });
+          byte[] b =
+              "{\"id\":\"x1\",\"time\":1,\"event\":\"message\",\"topic\":\"t\"}"
+                  .getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    ntfy.start();
+    try (FakeApis apis = new FakeApis()) {
+      String topic = "ntfy://127.0.0.1:" + ntfy.getAddress().getPort() + "/privacy-4f2a";
+      run(apis, topic);
+      run(apis, topic);
+
+      assertThat(pushed).hasSize(1); // the second run had nothing new
+      assertThat(pushed.get(0)[0]).isEqualTo("/privacy-4f2a");
+      assertThat(pushed.get(0)[1]).startsWith("privscreen privacy-movers: ").contains("ZEC");
+      assertThat(pushed.get(0)[2]).contains("ZEC $").contains("as of ");
+    } finally {
+      ntfy.stop(0);
     }
   }
 }
