@@ -326,7 +326,7 @@ function _picocli_privscreen_screen() {
 
   local commands=""
   local flag_opts="'--live' '--save' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '--strict' '--offline' '--refresh' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--snapshot' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--notify' '--notify-test' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--metric' '--lock-wait' '--config'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--sort' '--top' '--format' '--fields' '--explain' '--alert' '--cooldown' '--notify' '--notify-test' '--watch' '--sources' '--days' '--category' '--endpoint' '--out' '--max-wait' '--timeout' '--max-time' '--rate-limit' '--metric' '--lock-wait' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
@@ -429,6 +429,9 @@ function _picocli_privscreen_screen() {
       return
       ;;
     '--notify-test')
+      return
+      ;;
+    '--watch')
       return
       ;;
     '--sources')

@@ -18,6 +18,7 @@ import dev.privscreen.store.AlertState;
 import dev.privscreen.store.StorePaths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -127,6 +128,16 @@ class ScreenCommand implements Callable<Integer> {
               + " exit 4 when it refused. Nothing is screened.")
   String notifyTest;
 
+  @Option(
+      names = "--watch",
+      paramLabel = "INTERVAL",
+      converter = Converters.DurationConverter.class,
+      description =
+          "Screen again every INTERVAL (at least 1s) from the store as cron writes it: on a"
+              + " terminal, repaint with what entered and left; elsewhere, one NDJSON event per"
+              + " change ({\"event\":\"entered\",...}). Ctrl-C quits.")
+  java.time.Duration watch;
+
   /** Whether some target refused this run's message (exit 4 with --strict). */
   private boolean undelivered;
 
@@ -161,6 +172,9 @@ class ScreenCommand implements Callable<Integer> {
       return Notifications.test(ctx, root.global, notifyTest, alert);
     }
     ScreenRequest request = request();
+    if (watch != null) {
+      return Watch.run(this, ctx, request);
+    }
     if (live && source.from != null) {
       throw new UsageException(
           "--live and --from contradict each other: choose one source of data");
@@ -233,6 +247,49 @@ class ScreenCommand implements Callable<Integer> {
       return ExitCode.PARTIAL.code;
     }
     return fetched == null ? ExitCode.OK.code : FetchOptions.exitCode(fetched, strict);
+  }
+
+  /** One screen of what the source holds now, for {@link Watch}: its result and fields. */
+  Map.Entry<ScreenResult, List<ResultField>> screenNow(Context ctx, ScreenRequest request) {
+    SnapshotReader.Scope scope =
+        Projection.scope(
+            request.rules(),
+            output.fields,
+            sort,
+            request.metricsSpec(),
+            source.dayBeforeReading(ctx),
+            null);
+    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, true, scope));
+    try {
+      ScreenResult result = Screener.screen(index, request);
+      return Map.entry(result, output.fields(result.fields()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  OutputOptions output() {
+    return output;
+  }
+
+  boolean quiet() {
+    return root.global.quiet;
+  }
+
+  GlobalOptions global() {
+    return root.global;
+  }
+
+  java.time.Duration watchInterval() {
+    return watch;
+  }
+
+  boolean live() {
+    return live;
+  }
+
+  String alertName() {
+    return alert;
   }
 
   private ScreenRequest request() {

@@ -1,0 +1,186 @@
+package dev.privscreen.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.privscreen.error.UsageException;
+import dev.privscreen.fields.ResultField;
+import dev.privscreen.fields.ResultRow;
+import dev.privscreen.format.Times;
+import dev.privscreen.output.Json;
+import dev.privscreen.output.OutputFormat;
+import dev.privscreen.output.Style;
+import dev.privscreen.screen.ScreenRequest;
+import dev.privscreen.screen.ScreenResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code screen --watch INTERVAL}: the screen again every interval, from the source as it is then
+ * (the store as cron writes it). On a terminal the screen is repainted in place, with a header (the
+ * data's as-of, the next refresh) and what entered and left since the last refresh; elsewhere each
+ * change is one NDJSON event, for {@code jq} and scripts. Only the last result is kept, so memory
+ * stays flat however long it runs. A reader that leaves (a closed pipe) ends it.
+ */
+final class Watch {
+  private Watch() {}
+
+  /** What changed between two refreshes: the rows that entered, and those that left. */
+  record Changes(List<ResultRow> entered, List<ResultRow> left) {
+    /**
+     * @param before the last refresh's rows by id; null on the first, when every row enters
+     */
+    static Changes of(Map<String, ResultRow> before, Map<String, ResultRow> now) {
+      List<ResultRow> entered = new ArrayList<>();
+      List<ResultRow> left = new ArrayList<>();
+      now.forEach(
+          (id, row) -> {
+            if (before == null || !before.containsKey(id)) {
+              entered.add(row);
+            }
+          });
+      if (before != null) {
+        before.forEach(
+            (id, row) -> {
+              if (!now.containsKey(id)) {
+                left.add(row);
+              }
+            });
+      }
+      return new Changes(entered, left);
+    }
+  }
+
+  static int run(ScreenCommand cmd, Context ctx, ScreenRequest request) {
+    Duration every = cmd.watchInterval();
+    if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new UsageException("--watch: " + every.toMillis() + "ms is under the least, 1s");
+    }
+    if (cmd.live()) {
+      throw new UsageException(
+          "--watch reads the store as cron writes it; --live with --watch is not supported");
+    }
+    if (cmd.alertName() != null) {
+      throw new UsageException("--watch and --alert: choose one (--alert is for cron)");
+    }
+    int rounds = rounds(ctx); // 0: until Ctrl-C
+    boolean terminal = ctx.stdoutIsTerminal();
+    Style style = OutputOptions.style(ctx, cmd.global());
+    Map<String, ResultRow> before = null;
+    for (int n = 1; ; n++) {
+      Map.Entry<ScreenResult, List<ResultField>> now = cmd.screenNow(ctx, request);
+      ScreenResult r = now.getKey();
+      Map<String, ResultRow> rows = new LinkedHashMap<>();
+      for (ResultRow row : r.results()) {
+        rows.put(row.metrics().asset().id(), row);
+      }
+      Changes changes = Changes.of(before, rows);
+      Instant next = Instant.now().plus(every);
+      if (terminal) {
+        paint(ctx.out(), style, r, now.getValue(), changes, every, next);
+      } else {
+        events(ctx.out(), r, now.getValue(), changes);
+      }
+      ctx.out().flush();
+      if (ctx.out().checkError()) {
+        return ExitCode.OK.code; // the reader left
+      }
+      before = rows;
+      if (rounds != 0 && n >= rounds) {
+        return ExitCode.OK.code;
+      }
+      try {
+        Thread.sleep(every.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ExitCode.OK.code;
+      }
+    }
+  }
+
+  /** The screen repainted in place: home, clear, a header, the table, what entered and left. */
+  private static void paint(
+      PrintWriter out,
+      Style style,
+      ScreenResult r,
+      List<ResultField> fields,
+      Changes changes,
+      Duration every,
+      Instant next) {
+    out.print("\033[H\033[2J");
+    out.println(
+        style.bold("privscreen screen --watch " + every.toSeconds() + "s")
+            + "   as of "
+            + Times.instant(r.asOf())
+            + "   next "
+            + Times.instant(next).substring(11)
+            + "   Ctrl-C quits");
+    OutputFormat.table.renderer(style).render(r, fields, out);
+    if (!changes.entered().isEmpty()) {
+      out.println(style.bold("entered: " + symbols(changes.entered())));
+    }
+    if (!changes.left().isEmpty()) {
+      out.println("left: " + symbols(changes.left()));
+    }
+  }
+
+  /**
+   * One line per change: {"event":"entered","as_of",…fields} or
+   * {"event":"left","as_of","id","symbol"}.
+   */
+  private static void events(
+      PrintWriter out, ScreenResult r, List<ResultField> fields, Changes changes) {
+    try {
+      for (ResultRow row : changes.entered()) {
+        out.println(event("entered", r.asOf(), row, fields));
+      }
+      for (ResultRow row : changes.left()) {
+        out.println(event("left", r.asOf(), row, List.of()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String event(String kind, Instant asOf, ResultRow row, List<ResultField> fields)
+      throws IOException {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+      g.writeStartObject();
+      g.writeStringField("event", kind);
+      g.writeStringField("as_of", Times.instant(asOf));
+      if (fields.isEmpty()) {
+        g.writeStringField("id", row.metrics().asset().id());
+        g.writeStringField("symbol", row.metrics().asset().symbol());
+      } else {
+        Json.fields(g, row, fields);
+      }
+      g.writeEndObject();
+    }
+    return w.toString();
+  }
+
+  private static String symbols(List<ResultRow> rows) {
+    List<String> s = new ArrayList<>();
+    for (ResultRow r : rows) {
+      s.add(dev.privscreen.format.Printable.escape(r.metrics().asset().symbol()));
+    }
+    return String.join(", ", s);
+  }
+
+  /** PRIVSCREEN_WATCH_ROUNDS: refreshes before stopping, for tests; 0 (the default) for ever. */
+  private static int rounds(Context ctx) {
+    String v = ctx.env().get("PRIVSCREEN_WATCH_ROUNDS");
+    try {
+      return v == null ? 0 : Math.max(0, Integer.parseInt(v.strip()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
