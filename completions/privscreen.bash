@@ -497,7 +497,7 @@ function _picocli_privscreen_sector() {
 
   local commands=""
   local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--from' '--snapshot' '--as-of' '--format' '--config' '--fields'"
+  local arg_opts="'--from' '--snapshot' '--as-of' '--format' '--watch' '--config' '--fields'"
   local FORMAT_option_args=("table" "json" "ndjson" "csv") # --format values
   local FIELD_option_args=("as_of" "category" "count" "market_cap_usd" "volume_24h_usd" "oi_usd" "gain_7d_pct_cap_weighted" "gain_7d_pct_median" "up_7d" "over_100_7d" "listings_7d" "funding_rate_pct" "funding_7d_pct" "leaders") # --fields values
 
@@ -520,6 +520,9 @@ function _picocli_privscreen_sector() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--watch')
+      return
       ;;
     '--config')
       local IFS=$'\n'

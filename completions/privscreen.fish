@@ -98,6 +98,7 @@ complete -c privscreen -n '__fish_seen_subcommand_from sector' -l as-of -x -d 'E
 complete -c privscreen -n '__fish_seen_subcommand_from sector' -l format -x -a 'table json ndjson csv' -d 'Output format: table, json, ndjson, csv (default: table).'
 complete -c privscreen -n '__fish_seen_subcommand_from sector' -l json -d 'Short for --format json.'
 complete -c privscreen -n '__fish_seen_subcommand_from sector' -l no-header -d 'No header line in the table and CSV.'
+complete -c privscreen -n '__fish_seen_subcommand_from sector' -l watch -x -d 'Summarise again every INTERVAL (at least 1s) from the store as cron writes it: on a terminal, repaint; elsewhere, one NDJSON line {"event":"sector",...} each time a figure changed.'
 complete -c privscreen -n '__fish_seen_subcommand_from sector' -s h -l help -d 'Show this help message and exit.'
 complete -c privscreen -n '__fish_seen_subcommand_from sector' -s V -l version -d 'Print version information and exit.'
 complete -c privscreen -n '__fish_seen_subcommand_from sector' -s q -l quiet -d 'Print nothing on stderr but errors.'

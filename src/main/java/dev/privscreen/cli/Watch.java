@@ -175,7 +175,7 @@ final class Watch {
   }
 
   /** PRIVSCREEN_WATCH_ROUNDS: refreshes before stopping, for tests; 0 (the default) for ever. */
-  private static int rounds(Context ctx) {
+  static int rounds(Context ctx) {
     String v = ctx.env().get("PRIVSCREEN_WATCH_ROUNDS");
     try {
       return v == null ? 0 : Math.max(0, Integer.parseInt(v.strip()));

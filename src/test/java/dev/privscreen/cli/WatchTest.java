@@ -95,6 +95,25 @@ class WatchTest {
   }
 
   @Test
+  void theSectorIsOneLineWhenItChangedAndNoneWhenItDidNot() throws Exception {
+    Result r =
+        new CliDriver()
+            .env("PRIVSCREEN_WATCH_ROUNDS", "2")
+            .run("sector", "--from", CliDriver.EXAMPLE_JSON, "--watch", "1s");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<JsonNode> ev = events(r);
+    assertThat(ev)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.get("event").asText()).isEqualTo("sector");
+              assertThat(e.get("as_of").asText()).isEqualTo("2025-11-07T00:00:00Z");
+              assertThat(e.get("count").asInt()).isEqualTo(11);
+            });
+  }
+
+  @Test
   void theIntervalHasAFloorAndWatchIsNotForCronAlerts() {
     Result fast =
         CliDriver.privscreen("screen", "--from", CliDriver.EXAMPLE_JSON, "--watch", "100ms");
