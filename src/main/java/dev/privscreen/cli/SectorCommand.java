@@ -99,57 +99,40 @@ final class SectorCommand implements Callable<Integer> {
    * NDJSON line each time it changed (the first always).
    */
   private int watch(Context ctx, SnapshotReader.Scope scope) {
-    if (watch.compareTo(java.time.Duration.ofSeconds(1)) < 0) {
-      throw new UsageException("--watch: " + watch.toMillis() + "ms is under the least, 1s");
-    }
     boolean terminal = ctx.stdoutIsTerminal();
     var style = OutputOptions.style(ctx, root.global);
-    String last = null;
-    int rounds = Watch.rounds(ctx);
-    for (int n = 1; ; n++) {
-      SectorSummary s;
-      try {
-        s = SectorSummary.of(SnapshotIndex.of(source.load(ctx, true, scope)), source.asOf);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-      java.io.StringWriter w = new java.io.StringWriter();
-      java.io.PrintWriter pw = new java.io.PrintWriter(w);
-      RecordOutput.single(
-          terminal
-              ? dev.privscreen.output.OutputFormat.table
-              : dev.privscreen.output.OutputFormat.ndjson,
-          style,
-          pw,
-          g -> g.writeStringField("event", "sector"),
-          s,
-          output.select(COLUMNS));
-      pw.flush();
-      String now = w.toString();
-      if (terminal) {
-        ctx.out().print("\033[H\033[2J");
-        ctx.out()
-            .println(
-                style.bold("privscreen sector --watch " + watch.toSeconds() + "s")
-                    + "   next "
-                    + dev.privscreen.format.Times.instant(java.time.Instant.now().plus(watch))
-                        .substring(11)
-                    + "   Ctrl-C quits");
-        ctx.out().print(now);
-      } else if (!now.equals(last)) {
-        ctx.out().print(now);
-      }
-      last = now;
-      ctx.out().flush();
-      if (ctx.out().checkError() || (rounds != 0 && n >= rounds)) {
-        return ExitCode.OK.code;
-      }
-      try {
-        Thread.sleep(watch.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return ExitCode.OK.code;
-      }
-    }
+    String[] last = {null};
+    return Watch.every(
+        ctx,
+        watch,
+        () -> {
+          SectorSummary s;
+          try {
+            s = SectorSummary.of(SnapshotIndex.of(source.load(ctx, true, scope)), source.asOf);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+          }
+          java.io.StringWriter w = new java.io.StringWriter();
+          java.io.PrintWriter pw = new java.io.PrintWriter(w);
+          RecordOutput.single(
+              terminal
+                  ? dev.privscreen.output.OutputFormat.table
+                  : dev.privscreen.output.OutputFormat.ndjson,
+              style,
+              pw,
+              g -> g.writeStringField("event", "sector"),
+              s,
+              output.select(COLUMNS));
+          pw.flush();
+          String now = w.toString();
+          if (terminal) {
+            ctx.out().print(Watch.CLEAR);
+            ctx.out().println(Watch.header(style, "privscreen sector", watch, null));
+            ctx.out().print(now);
+          } else if (!now.equals(last[0])) {
+            ctx.out().print(now);
+          }
+          last[0] = now;
+        });
   }
 }

@@ -57,43 +57,20 @@ final class Watch {
     }
   }
 
-  static int run(ScreenCommand cmd, Context ctx, ScreenRequest request) {
-    Duration every = cmd.watchInterval();
+  /**
+   * The refresh loop every --watch shares: {@code refresh} now, then again every interval (at least
+   * 1s), until Ctrl-C, a reader that left (a closed pipe), or PRIVSCREEN_WATCH_ROUNDS.
+   */
+  static int every(Context ctx, Duration every, Runnable refresh) {
     if (every.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new UsageException("--watch: " + every.toMillis() + "ms is under the least, 1s");
     }
-    if (cmd.live()) {
-      throw new UsageException(
-          "--watch reads the store as cron writes it; --live with --watch is not supported");
-    }
-    if (cmd.alertName() != null) {
-      throw new UsageException("--watch and --alert: choose one (--alert is for cron)");
-    }
     int rounds = rounds(ctx); // 0: until Ctrl-C
-    boolean terminal = ctx.stdoutIsTerminal();
-    Style style = OutputOptions.style(ctx, cmd.global());
-    Map<String, ResultRow> before = null;
     for (int n = 1; ; n++) {
-      Map.Entry<ScreenResult, List<ResultField>> now = cmd.screenNow(ctx, request);
-      ScreenResult r = now.getKey();
-      Map<String, ResultRow> rows = new LinkedHashMap<>();
-      for (ResultRow row : r.results()) {
-        rows.put(row.metrics().asset().id(), row);
-      }
-      Changes changes = Changes.of(before, rows);
-      Instant next = Instant.now().plus(every);
-      if (terminal) {
-        paint(ctx.out(), style, r, now.getValue(), changes, every, next);
-      } else {
-        events(ctx.out(), r, now.getValue(), changes);
-      }
+      refresh.run();
       ctx.out().flush();
-      if (ctx.out().checkError()) {
-        return ExitCode.OK.code; // the reader left
-      }
-      before = rows;
-      if (rounds != 0 && n >= rounds) {
-        return ExitCode.OK.code;
+      if (ctx.out().checkError() || (rounds != 0 && n >= rounds)) {
+        return ExitCode.OK.code; // the reader left, or the test's rounds are done
       }
       try {
         Thread.sleep(every.toMillis());
@@ -104,6 +81,53 @@ final class Watch {
     }
   }
 
+  /** The header line of a repaint: the command, the next refresh, how to quit. */
+  static String header(Style style, String command, Duration every, String asOf) {
+    return style.bold(command + " --watch " + every.toSeconds() + "s")
+        + (asOf == null ? "" : "   as of " + asOf)
+        + "   next "
+        + Times.instant(Instant.now().plus(every)).substring(11)
+        + "   Ctrl-C quits";
+  }
+
+  /** Home and clear: the next paint starts at the top of an empty screen. */
+  static final String CLEAR = "\033[H\033[2J";
+
+  static int run(ScreenCommand cmd, Context ctx, ScreenRequest request) {
+    Duration every = cmd.watchInterval();
+    if (cmd.live()) {
+      throw new UsageException(
+          "--watch reads the store as cron writes it; --live with --watch is not supported");
+    }
+    if (cmd.alertName() != null) {
+      throw new UsageException("--watch and --alert: choose one (--alert is for cron)");
+    }
+    boolean terminal = ctx.stdoutIsTerminal();
+    Style style = OutputOptions.style(ctx, cmd.global());
+    Map<String, ResultRow> before = new LinkedHashMap<>();
+    boolean[] first = {true};
+    return every(
+        ctx,
+        every,
+        () -> {
+          Map.Entry<ScreenResult, List<ResultField>> now = cmd.screenNow(ctx, request);
+          ScreenResult r = now.getKey();
+          Map<String, ResultRow> rows = new LinkedHashMap<>();
+          for (ResultRow row : r.results()) {
+            rows.put(row.metrics().asset().id(), row);
+          }
+          Changes changes = Changes.of(first[0] ? null : before, rows);
+          if (terminal) {
+            paint(ctx.out(), style, r, now.getValue(), changes, every);
+          } else {
+            events(ctx.out(), r, now.getValue(), changes);
+          }
+          before.clear(); // only the last refresh is kept
+          before.putAll(rows);
+          first[0] = false;
+        });
+  }
+
   /** The screen repainted in place: home, clear, a header, the table, what entered and left. */
   private static void paint(
       PrintWriter out,
@@ -111,16 +135,9 @@ final class Watch {
       ScreenResult r,
       List<ResultField> fields,
       Changes changes,
-      Duration every,
-      Instant next) {
-    out.print("\033[H\033[2J");
-    out.println(
-        style.bold("privscreen screen --watch " + every.toSeconds() + "s")
-            + "   as of "
-            + Times.instant(r.asOf())
-            + "   next "
-            + Times.instant(next).substring(11)
-            + "   Ctrl-C quits");
+      Duration every) {
+    out.print(CLEAR);
+    out.println(header(style, "privscreen screen", every, Times.instant(r.asOf())));
     OutputFormat.table.renderer(style).render(r, fields, out);
     if (!changes.entered().isEmpty()) {
       out.println(style.bold("entered: " + symbols(changes.entered())));
