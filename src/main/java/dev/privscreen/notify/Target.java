@@ -1,6 +1,6 @@
 package dev.privscreen.notify;
 
-import java.net.InetAddress;
+import dev.privscreen.source.http.Endpoints;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -189,19 +189,9 @@ public record Target(
     return c < 0 ? hostPort : hostPort.substring(0, c);
   }
 
+  /** The fetch's own rule for plain http (a host:port is taken as its host). */
   static boolean loopback(String host) {
-    String h = host == null ? "" : hostOnly(host);
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // a name other than localhost is never resolved here
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
+    return host != null && Endpoints.isLoopback(hostOnly(host));
   }
 
   private static IllegalArgumentException bad(String shown, String what) {

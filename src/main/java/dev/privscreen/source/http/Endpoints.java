@@ -95,7 +95,8 @@ public record Endpoints(Map<String, URI> bases) {
     return u;
   }
 
-  static boolean isLoopback(String host) {
+  /** Whether a host (a name or an address, IPv6 in brackets or not) is this machine's loopback. */
+  public static boolean isLoopback(String host) {
     String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     if (h.equalsIgnoreCase("localhost")) {
       return true;
