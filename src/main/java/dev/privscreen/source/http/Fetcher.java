@@ -621,7 +621,7 @@ public final class Fetcher {
   /** The Coin Metrics metrics every fetch asks for, then those the user named. */
   public static List<String> coinMetricsWith(List<String> named) {
     java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-    all.addAll(List.of("AdrActCnt", "TxCnt", "FeeTotUSD"));
+    all.addAll(OnChainAnswers.COIN_METRICS.keySet());
     all.addAll(named);
     return List.copyOf(all);
   }

@@ -18,9 +18,16 @@ import java.util.Map;
 final class OnChainAnswers {
   private OnChainAnswers() {}
 
-  /** Coin Metrics metrics fetched by default, under privscreen's names. */
-  static final Map<String, String> COIN_METRICS =
-      Map.of("AdrActCnt", "active_addresses", "TxCnt", "tx_count", "FeeTotUSD", "fees_usd");
+  /** Coin Metrics metrics fetched by default, in the order asked for, under privscreen's names. */
+  static final Map<String, String> COIN_METRICS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("AdrActCnt", "active_addresses");
+    m.put("TxCnt", "tx_count");
+    m.put("FeeTotUSD", "fees_usd");
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /** DefiLlama's chain TVL, under this name. */
   static final String TVL = "tvl_usd";
