@@ -352,20 +352,26 @@ public final class FakeApis implements AutoCloseable {
   /** What ZEC paid at every settlement on every venue. */
   public static final double SETTLED_RATE = 0.0001;
 
-  /** The first settlement of an {@code hours} schedule after the fake's now, epoch ms. */
+  /**
+   * The first settlement of an {@code hours} schedule after the moment of answering, epoch ms, as a
+   * venue answers. Not after {@link #NOW_MS}, which is a minute back: in the first minute after a
+   * settlement that put the "coming" one before the fetch's as-of, and the test failed.
+   */
   static long nextSettlement(int hours) {
     long h = hours * 3_600_000L;
-    return (NOW_MS / h + 1) * h;
+    return (System.currentTimeMillis() / h + 1) * h;
   }
 
   /**
-   * Settlement times of an {@code hours} schedule at or before now and before {@code beforeMs},
-   * newest first, at most {@code limit}.
+   * Settlement times of an {@code hours} schedule at or before the moment of answering and before
+   * {@code beforeMs}, newest first, at most {@code limit}.
    */
   static List<Long> settlements(int hours, long beforeMs, int limit) {
     long h = hours * 3_600_000L;
     List<Long> out = new ArrayList<>();
-    for (long t = Math.min(NOW_MS, beforeMs - 1) / h * h; out.size() < limit; t -= h) {
+    for (long t = Math.min(System.currentTimeMillis(), beforeMs - 1) / h * h;
+        out.size() < limit;
+        t -= h) {
       out.add(t);
     }
     return out;
