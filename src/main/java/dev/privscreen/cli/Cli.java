@@ -176,7 +176,12 @@ public final class Cli {
   /** Whether {@code screen} needs fetch's options: a live fetch, or help that lists them all. */
   private static boolean live(String[] args) {
     for (String a : args) {
-      if (a.equals("--live") || a.startsWith("--live=") || a.equals("--help") || a.equals("-h")) {
+      if (a.equals("--live")
+          || a.startsWith("--live=")
+          || a.equals("--max-wait") // it also bounds --notify's waits
+          || a.startsWith("--max-wait=")
+          || a.equals("--help")
+          || a.equals("-h")) {
         return true;
       }
     }

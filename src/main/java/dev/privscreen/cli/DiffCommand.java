@@ -81,6 +81,16 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 4 when a --notify target did not take it.")
   boolean strict;
 
+  @Option(
+      names = "--max-wait",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      converter = Converters.DurationConverter.class,
+      description =
+          "Longest retry hint (Retry-After, retry_after) a --notify target is waited for; longer"
+              + " fails it (default: 60s).")
+  java.time.Duration maxWait;
+
   private boolean refused;
 
   /** One row of the table, NDJSON or CSV: a result and how it changed. */
@@ -152,7 +162,13 @@ final class DiffCommand implements Callable<Integer> {
     ctx.out().flush();
     if (!targets.isEmpty() && !diff.entered().isEmpty()) {
       Notifications.send(
-          ctx, targets, "diff", diff.newResult().asOf(), diff.entered(), () -> refused = true);
+          ctx,
+          targets,
+          "diff",
+          diff.newResult().asOf(),
+          diff.entered(),
+          maxWait,
+          () -> refused = true);
     }
     if (failIfEmpty && diff.entered().isEmpty()) {
       return ExitCode.EMPTY.code;

@@ -64,7 +64,9 @@ public final class FetchOptions {
       paramLabel = "DURATION",
       defaultValue = "60s",
       converter = Converters.DurationConverter.class,
-      description = "Longest Retry-After honoured; longer fails the source (default: 60s).")
+      description =
+          "Longest Retry-After honoured; longer fails the source (with screen, a --notify"
+              + " target too; default: 60s).")
   Duration maxWait;
 
   @Option(

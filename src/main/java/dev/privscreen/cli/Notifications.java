@@ -21,7 +21,9 @@ final class Notifications {
   private Notifications() {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  /** The longest retry hint honoured when no --max-wait is given: fetch's default. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
   /** Every target's sends and waits together, so that a cron run ends in bounded time. */
   private static final Duration BUDGET = Duration.ofMinutes(2);
@@ -70,6 +72,7 @@ final class Notifications {
       String name,
       Instant asOf,
       List<ResultRow> rows,
+      Duration maxWait,
       Runnable refused) {
     List<AlertMessage.Entry> entries = new ArrayList<>();
     for (ResultRow row : rows) {
@@ -86,7 +89,7 @@ final class Notifications {
               row.signals()));
     }
     AlertMessage message = new AlertMessage(name, asOf, entries);
-    Sender sender = sender(ctx);
+    Sender sender = sender(ctx, maxWait);
     boolean any = false;
     for (Target t : targets) {
       Sender.Outcome o = sender.send(t, message);
@@ -101,10 +104,10 @@ final class Notifications {
   }
 
   /** --notify-test: one test message, and what the service said of it; 4 when it refused. */
-  static int test(Context ctx, GlobalOptions global, String url, String name) {
+  static int test(Context ctx, GlobalOptions global, String url, String name, Duration maxWait) {
     Target t = targets(ctx, global, List.of(url)).get(0);
     AlertMessage message = new AlertMessage(name == null ? "test" : name, Instant.now(), List.of());
-    Sender.Outcome o = sender(ctx).send(t, message);
+    Sender.Outcome o = sender(ctx, maxWait).send(t, message);
     if (o.delivered()) {
       ctx.out().println(t.redacted() + ": delivered (" + o.detail() + ")");
       return ExitCode.OK.code;
@@ -113,10 +116,14 @@ final class Notifications {
     return ExitCode.PARTIAL.code;
   }
 
-  private static Sender sender(Context ctx) {
+  private static Sender sender(Context ctx, Duration maxWait) {
     String v = Notifications.class.getPackage().getImplementationVersion();
     return new Sender(
-        TIMEOUT, MAX_WAIT, BUDGET, "privscreen/" + (v == null ? "dev" : v), backoff(ctx));
+        TIMEOUT,
+        maxWait == null ? MAX_WAIT : maxWait,
+        BUDGET,
+        "privscreen/" + (v == null ? "dev" : v),
+        backoff(ctx));
   }
 
   /** The first retry's wait without a hint: 1 s, or PRIVSCREEN_BACKOFF_MS (tests). */

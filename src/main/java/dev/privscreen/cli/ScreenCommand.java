@@ -154,6 +154,32 @@ class ScreenCommand implements Callable<Integer> {
     return new FetchOptions();
   }
 
+  /**
+   * The longest retry hint a --notify target is waited for: --max-wait, fetch's option, which
+   * {@link Cli} gives screen (through {@link Live}) when it is named, without --live too.
+   */
+  private java.time.Duration notifyMaxWait() {
+    return fetch().maxWait;
+  }
+
+  /**
+   * Refuses fetch's options on a screen without --live, but --max-wait, which also bounds
+   * --notify's waits: picocli parsed them because --max-wait made {@link Cli} use {@link Live}.
+   */
+  private void onlyMaxWaitWithoutLive() {
+    if (live || spec == null) {
+      return;
+    }
+    for (picocli.CommandLine.Model.OptionSpec o :
+        spec.commandLine().getParseResult().matchedOptions()) {
+      if (o.group() != null && !o.longestName().equals("--max-wait")) {
+        throw new UsageException(o.longestName() + " goes with --live (it is fetch's)");
+      }
+    }
+  }
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   /** {@code screen} with the options of fetch, for {@code --live}. */
   static final class Live extends ScreenCommand {
     @ArgGroup(validate = false, heading = "%nWith --live, the options of fetch:%n")
@@ -168,8 +194,9 @@ class ScreenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
+    onlyMaxWaitWithoutLive();
     if (notifyTest != null) {
-      return Notifications.test(ctx, root.global, notifyTest, alert);
+      return Notifications.test(ctx, root.global, notifyTest, alert, notifyMaxWait());
     }
     ScreenRequest request = request();
     if (watch != null) {
@@ -333,7 +360,8 @@ class ScreenCommand implements Callable<Integer> {
               }
               if (!targets.isEmpty()
                   && !out.isEmpty()
-                  && !Notifications.send(ctx, targets, alert, r.asOf(), out, this::refused)) {
+                  && !Notifications.send(
+                      ctx, targets, alert, r.asOf(), out, notifyMaxWait(), this::refused)) {
                 // no target took it: the next run finds these new again and sends them again
                 for (ResultRow row : out) {
                   String id = row.metrics().asset().id();

@@ -59,16 +59,21 @@ public final class Sender {
   public Outcome send(Target t, AlertMessage m) {
     List<HttpRequest> requests = new ArrayList<>();
     switch (t.service()) {
-      case "ntfy" ->
-          requests.add(
-              base(t.endpoint())
-                  .header("Title", ascii(m.title()))
-                  .header("Priority", "high")
-                  .header("Tags", "chart_with_upwards_trend")
-                  .POST(body(m.body()))
-                  .build());
+      case "ntfy" -> {
+        HttpRequest.Builder b =
+            base(t.endpoint())
+                .header("Title", ascii(m.title()))
+                .header("Priority", t.option("priority", "high"))
+                .header("Tags", ascii(t.option("tags", "chart_with_upwards_trend")));
+        String click = t.option("click", null);
+        if (click != null) { // what a tap on the notification opens
+          b.header("Click", ascii(click));
+        }
+        requests.add(b.POST(body(m.body())).build());
+      }
       case "tgram" -> {
-        for (String part : AlertMessage.split(m.html(), 4000)) {
+        boolean markdown = t.option("format", "html").equalsIgnoreCase("markdown");
+        for (String part : AlertMessage.split(markdown ? m.markdownV2() : m.html(), 4000)) {
           requests.add(
               json(
                   t.endpoint(),
@@ -76,7 +81,9 @@ public final class Sender {
                       + quote(t.chat())
                       + ",\"text\":"
                       + quote(part)
-                      + ",\"parse_mode\":\"HTML\",\"disable_web_page_preview\":true}"));
+                      + ",\"parse_mode\":\""
+                      + (markdown ? "MarkdownV2" : "HTML")
+                      + "\",\"disable_web_page_preview\":true}"));
         }
       }
       case "discord" -> {
@@ -143,7 +150,10 @@ public final class Sender {
                   + s
                   + ", asked to wait "
                   + w / 1000
-                  + " s, longer than the run allows");
+                  + " s, longer than "
+                  + (w > maxWait.toMillis()
+                      ? "--max-wait " + maxWait.toSeconds() + " s"
+                      : "the run's time for notifying"));
         }
         sleep(w);
         wait *= 2;

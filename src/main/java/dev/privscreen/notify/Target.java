@@ -29,9 +29,30 @@ import java.util.Map;
  * @param chat Telegram's chat id; null for the others
  * @param authorization the ntfy Basic credentials header value; null without
  * @param redacted the URL as it may be printed: {@code tgram://***}/{@code ***}
+ * @param options the URL's query, as Apprise reads it: ntfy's {@code priority}, {@code tags} and
+ *     {@code click}; Telegram's {@code format} ({@code html}, the default, or {@code markdown})
  */
 public record Target(
-    String service, URI endpoint, String chat, String authorization, String redacted) {
+    String service,
+    URI endpoint,
+    String chat,
+    String authorization,
+    String redacted,
+    Map<String, String> options) {
+
+  /** The options each service reads; any other is refused, so that a typo is not silently lost. */
+  private static final Map<String, java.util.Set<String>> OPTIONS =
+      Map.of(
+          "ntfy", java.util.Set.of("priority", "tags", "click"),
+          "tgram", java.util.Set.of("format"),
+          "discord", java.util.Set.of(),
+          "slack", java.util.Set.of(),
+          "json", java.util.Set.of());
+
+  /** An option of the URL, or {@code otherwise}. */
+  public String option(String name, String otherwise) {
+    return options.getOrDefault(name, otherwise);
+  }
 
   /** The services' own hosts, each overridable for tests like the sources'. */
   static final Map<String, String> BASES =
@@ -67,15 +88,72 @@ public record Target(
     }
     String scheme = u.substring(0, colon).toLowerCase(Locale.ROOT);
     String rest = u.substring(colon + 3);
-    return switch (scheme) {
-      case "tgram" -> telegram(rest, env);
-      case "discord" -> discord(rest, env);
-      case "slack" -> slack(rest, env);
-      case "ntfy", "ntfys" -> ntfy(scheme, rest, env);
-      case "https" -> ntfy("ntfys", rest, env);
-      case "json", "jsons" -> json(scheme, rest);
-      default -> throw bad(scheme + "://***", "is not a service privscreen sends to");
-    };
+    Target t =
+        switch (scheme) {
+          case "tgram" -> telegram(rest, env);
+          case "discord" -> discord(rest, env);
+          case "slack" -> slack(rest, env);
+          case "ntfy", "ntfys" -> ntfy(scheme, rest, env);
+          case "https" -> ntfy("ntfys", rest, env);
+          case "json", "jsons" -> json(scheme, rest);
+          default -> throw bad(scheme + "://***", "is not a service privscreen sends to");
+        };
+    return t.with(options(t, rest));
+  }
+
+  private Target with(Map<String, String> o) {
+    return new Target(service, endpoint, chat, authorization, redacted, o);
+  }
+
+  /** The query's options, each checked: a service's own names, sane values. */
+  private static Map<String, String> options(Target t, String rest) {
+    int q = rest.indexOf('?');
+    if (q < 0 || t.service().equals("json")) { // json's query belongs to the hook's own URL
+      return Map.of();
+    }
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (String pair : rest.substring(q + 1).split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String k =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8)
+              .toLowerCase(Locale.ROOT);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      if (!OPTIONS.get(t.service()).contains(k)) {
+        throw bad(
+            t.redacted(),
+            "?"
+                + k
+                + " is not an option of "
+                + t.service()
+                + (OPTIONS.get(t.service()).isEmpty()
+                    ? " (it takes none)"
+                    : " (it takes: "
+                        + String.join(", ", new java.util.TreeSet<>(OPTIONS.get(t.service())))
+                        + ")"));
+      }
+      out.put(k, v);
+    }
+    String priority = out.get("priority");
+    if (priority != null
+        && !java.util.Set.of(
+                "1", "2", "3", "4", "5", "min", "low", "default", "high", "max", "urgent")
+            .contains(priority.toLowerCase(Locale.ROOT))) {
+      throw bad(t.redacted(), "?priority=" + priority + " is not one of ntfy's (1-5, min … max)");
+    }
+    String click = out.get("click");
+    if (click != null && !click.startsWith("https://") && !click.startsWith("http://")) {
+      throw bad(t.redacted(), "?click= must be an http(s) URL");
+    }
+    String format = out.get("format");
+    if (format != null
+        && !format.equalsIgnoreCase("html")
+        && !format.equalsIgnoreCase("markdown")) {
+      throw bad(t.redacted(), "?format=" + format + " is not html or markdown");
+    }
+    return Map.copyOf(out);
   }
 
   private static Target telegram(String rest, Map<String, String> env) {
@@ -84,7 +162,7 @@ public record Target(
       throw bad("tgram://***", "must be tgram://BOT_TOKEN/CHAT_ID (the token has a ':')");
     }
     URI endpoint = URI.create(base("tgram", env) + "/bot" + p.get(0) + "/sendMessage");
-    return new Target("tgram", endpoint, p.get(1), null, "tgram://***/***");
+    return new Target("tgram", endpoint, p.get(1), null, "tgram://***/***", Map.of());
   }
 
   private static Target discord(String rest, Map<String, String> env) {
@@ -93,7 +171,7 @@ public record Target(
       throw bad("discord://***", "must be discord://WEBHOOK_ID/WEBHOOK_TOKEN");
     }
     URI endpoint = URI.create(base("discord", env) + "/api/webhooks/" + p.get(0) + "/" + p.get(1));
-    return new Target("discord", endpoint, null, null, "discord://***/***");
+    return new Target("discord", endpoint, null, null, "discord://***/***", Map.of());
   }
 
   private static Target slack(String rest, Map<String, String> env) {
@@ -103,7 +181,7 @@ public record Target(
           "slack://***", "must be slack://TOKEN_A/TOKEN_B/TOKEN_C (the webhook's three parts)");
     }
     URI endpoint = URI.create(base("slack", env) + "/services/" + String.join("/", p));
-    return new Target("slack", endpoint, null, null, "slack://***/***/***");
+    return new Target("slack", endpoint, null, null, "slack://***/***/***", Map.of());
   }
 
   /** ntfy: the topic is its secret (anyone who knows it reads the messages), so it is masked. */
@@ -138,7 +216,7 @@ public record Target(
             + (auth == null ? "" : "***@")
             + (host == null ? "" : host + "/")
             + "***";
-    return new Target("ntfy", URI.create(base + "/" + topic), null, auth, shown);
+    return new Target("ntfy", URI.create(base + "/" + topic), null, auth, shown, Map.of());
   }
 
   private static Target json(String scheme, String rest) {
@@ -155,7 +233,7 @@ public record Target(
           "sends in the clear: plain json:// is only for a loopback host; use jsons://");
     }
     URI endpoint = URI.create((secure ? "https://" : "http://") + host + path);
-    return new Target("json", endpoint, null, null, scheme + "://" + host + "/***");
+    return new Target("json", endpoint, null, null, scheme + "://" + host + "/***", Map.of());
   }
 
   private static String base(String service, Map<String, String> env) {

@@ -111,9 +111,13 @@ class NotifyTest {
                 "csv",
                 "--fields",
                 "symbol"));
+    boolean value = false; // the value of an option given raw
     for (String n : notify) {
-      args.add("--notify");
+      if (!value && !n.startsWith("--")) {
+        args.add("--notify");
+      }
       args.add(n);
+      value = n.startsWith("--") && !n.equals("--strict");
     }
     return cli.run(args.toArray(String[]::new));
   }
@@ -277,5 +281,25 @@ class NotifyTest {
               assertThat(q[2]).startsWith("privscreen m: ").contains("ZK");
               assertThat(q[1]).contains("as of 2025-11-07T00:00:00Z");
             });
+  }
+
+  @Test
+  void aRetryHintLongerThanMaxWaitFailsTheTargetAtOnceAndTheAssetsStayNew() {
+    answer("/bot123:SECRET/sendMessage", 429);
+
+    Result r = alert(cli(), "tgram://123:SECRET/42", "--max-wait", "0s", "--strict");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.stderr().lines())
+        .containsExactly(
+            "privscreen: notify: tgram://***/***: HTTP 429, asked to wait 1 s, longer than"
+                + " --max-wait 0 s");
+    assertThat(requests).hasSize(1); // no retry
+    Result again = alert(cli(), "tgram://123:SECRET/42");
+    assertThat(again.stdout()).contains("ZK"); // not marked alerted: sent again
+    assertThat(requests).hasSize(2);
+    Result withFetchOption = alert(cli(), "tgram://123:SECRET/42", "--days", "3");
+    assertThat(withFetchOption.exitCode()).isEqualTo(2);
+    assertThat(withFetchOption.stderr()).startsWith("privscreen: --days goes with --live");
   }
 }

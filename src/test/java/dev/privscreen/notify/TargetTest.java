@@ -99,4 +99,51 @@ class TargetTest {
     assertThat(String.join("\n", parts)).isEqualTo(text);
     assertThat(AlertMessage.escape("<b>&")).isEqualTo("&lt;b&gt;&amp;");
   }
+
+  @Test
+  void theUrlsQueryCarriesAppriseOptionsAndAnUnknownOneIsRefused() {
+    Target ntfy =
+        Target.parse(
+            "ntfy://alerts?priority=urgent&tags=rotating_light&click=https%3A%2F%2Fexample.org%2Fd",
+            Map.of());
+
+    assertThat(ntfy.option("priority", "high")).isEqualTo("urgent");
+    assertThat(ntfy.option("tags", "x")).isEqualTo("rotating_light");
+    assertThat(ntfy.option("click", null)).isEqualTo("https://example.org/d");
+    assertThat(ntfy.endpoint()).hasToString("https://ntfy.sh/alerts");
+    assertThat(Target.parse("tgram://1:x/2?format=markdown", Map.of()).option("format", "html"))
+        .isEqualTo("markdown");
+    assertThatThrownBy(() -> Target.parse("ntfy://alerts?priorty=5", Map.of()))
+        .hasMessage(
+            "--notify ntfy://***: ?priorty is not an option of ntfy (it takes: click, priority,"
+                + " tags)");
+    assertThatThrownBy(() -> Target.parse("ntfy://alerts?priority=9", Map.of()))
+        .hasMessageContaining("?priority=9 is not one of ntfy's");
+    assertThatThrownBy(() -> Target.parse("ntfy://alerts?click=javascript:x", Map.of()))
+        .hasMessageContaining("?click= must be an http(s) URL");
+  }
+
+  @Test
+  void telegramMarkdownV2EscapesEveryReservedCharacter() {
+    AlertMessage m =
+        new AlertMessage(
+            "movers",
+            java.time.Instant.parse("2025-11-07T00:00:00Z"),
+            java.util.List.of(
+                new AlertMessage.Entry(
+                    "zcash",
+                    "ZEC",
+                    "Zcash",
+                    532.06,
+                    41.0,
+                    null,
+                    null,
+                    java.util.List.of("oi_breakout"))));
+
+    assertThat(m.markdownV2())
+        .isEqualTo(
+            "*privscreen movers: 1 new: ZEC*\n"
+                + "ZEC $532\\.06 7d \\+41\\.0% \\[oi\\_breakout\\]\n"
+                + "_as of 2025\\-11\\-07T00:00:00Z_");
+  }
 }
