@@ -671,7 +671,7 @@ function _picocli_privscreen_diff() {
 
   local commands=""
   local flag_opts="'--since-last' '--oi-breakout' '--json' '--no-header' '--fail-if-empty' '--strict' '-h' '--help' '-V' '--version' '-q' '--quiet' '-v' '--verbose' '--no-color' '--debug'"
-  local arg_opts="'--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--format' '--fields' '--notify' '--config'"
+  local arg_opts="'--min-gain' '--oi-lookback' '--oi-margin' '--oi-above' '--min-oi-change' '--listed-within' '--venue' '--market' '--volume-spike' '--funding-above' '--funding-below' '--where' '--match' '--format' '--fields' '--notify' '--max-wait' '--config'"
   local VENUE_option_args=("binance" "okx" "bybit" "bitget") # --venue values
   local MARKET_option_args=("spot" "perp") # --market values
   local allany_option_args=("all" "any") # --match values
@@ -737,6 +737,9 @@ function _picocli_privscreen_diff() {
       return $?
       ;;
     '--notify')
+      return
+      ;;
+    '--max-wait')
       return
       ;;
     '--config')

@@ -18,7 +18,7 @@ mkdir -p "$lib" "$stage/usr/bin" "$stage/usr/share/man/man1" "$stage/DEBIAN" \
   "$stage/usr/share/fish/vendor_completions.d" "$stage/usr/share/doc/privscreen"
 
 # the modules jdeps finds, plus what it cannot see: JUL (silenced in fetch) and TLS's EC ciphers
-jlink --add-modules java.base,java.desktop,java.net.http,java.sql,java.logging,jdk.crypto.ec \
+jlink --add-modules java.base,java.desktop,java.net.http,java.sql,java.logging,jdk.crypto.ec,jdk.unsupported \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$lib/runtime"
 cp "$target/privscreen.jar" "$target/privscreen.classlist" "$lib/"
 install -m 755 "$target/privscreen" "$stage/usr/bin/privscreen"

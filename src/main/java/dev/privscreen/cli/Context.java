@@ -24,12 +24,23 @@ public record Context(
     return new Context(out, err, System.in, System.getenv(), terminal);
   }
 
-  /** The terminal's width from {@code COLUMNS}, or {@code dflt} when it says none. */
+  /**
+   * The terminal's width: {@code COLUMNS} when set (interactive shells seldom export it), else the
+   * terminal's own when stdout is one (as picocli's usageHelpAutoWidth asks it), else {@code dflt}.
+   */
   public int columns(int dflt) {
-    try {
-      return Integer.parseInt(env.getOrDefault("COLUMNS", Integer.toString(dflt)).strip());
-    } catch (NumberFormatException e) {
-      return dflt;
+    String v = env.get("COLUMNS");
+    if (v != null) {
+      try {
+        int n = Integer.parseInt(v.strip());
+        if (n > 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // not a width: ask the terminal
+      }
     }
+    int asked = stdoutIsTerminal ? Terminal.columns() : 0;
+    return asked > 0 ? asked : dflt;
   }
 }

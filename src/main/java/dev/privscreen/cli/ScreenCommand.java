@@ -133,9 +133,10 @@ class ScreenCommand implements Callable<Integer> {
       paramLabel = "INTERVAL",
       converter = Converters.DurationConverter.class,
       description =
-          "Screen again every INTERVAL (at least 1s) from the store as cron writes it: on a"
-              + " terminal, repaint with what entered and left; elsewhere, one NDJSON event per"
-              + " change ({\"event\":\"entered\",...}). Ctrl-C quits.")
+          "Screen again every INTERVAL (at least 1s) from the store as cron writes it, or with"
+              + " --live from a fetch each time (at least 1m): on a terminal, repaint with what"
+              + " entered and left (q quits, resizes repaint); elsewhere, one NDJSON event per"
+              + " change ({\"event\":\"entered\",...}).")
   java.time.Duration watch;
 
   /** Whether some target refused this run's message (exit 4 with --strict). */
@@ -199,15 +200,15 @@ class ScreenCommand implements Callable<Integer> {
       return Notifications.test(ctx, root.global, notifyTest, alert, notifyMaxWait());
     }
     ScreenRequest request = request();
-    if (watch != null) {
-      return Watch.run(this, ctx, request);
-    }
     if (live && source.from != null) {
       throw new UsageException(
           "--live and --from contradict each other: choose one source of data");
     }
     if (save && !live) {
       throw new UsageException("--save goes with --live");
+    }
+    if (watch != null) {
+      return Watch.run(this, ctx, request);
     }
     FetchOptions fetch = fetch();
     if (fetch.out != null && fetch.out.toString().equals("-")) {
@@ -286,7 +287,14 @@ class ScreenCommand implements Callable<Integer> {
             request.metricsSpec(),
             source.dayBeforeReading(ctx),
             null);
-    SnapshotIndex index = SnapshotIndex.of(source.load(ctx, true, scope));
+    Snapshot snapshot;
+    if (live) { // a whole fetch each refresh, kept with --save
+      FetchOptions fetch = fetch();
+      snapshot = fetch.run(ctx, root.global, save ? fetch.out : null, save).snapshot();
+    } else {
+      snapshot = source.load(ctx, true, scope);
+    }
+    SnapshotIndex index = SnapshotIndex.of(snapshot);
     try {
       ScreenResult result = Screener.screen(index, request);
       return Map.entry(result, output.fields(result.fields()));

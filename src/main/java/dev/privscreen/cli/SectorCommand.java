@@ -102,6 +102,13 @@ final class SectorCommand implements Callable<Integer> {
     boolean terminal = ctx.stdoutIsTerminal();
     var style = OutputOptions.style(ctx, root.global);
     String[] last = {null};
+    String quit = Watch.quitHint(ctx);
+    Runnable paint =
+        () -> {
+          ctx.out().print(Watch.CLEAR);
+          ctx.out().println(Watch.header(style, "privscreen sector", watch, null, quit));
+          ctx.out().print(last[0]);
+        };
     return Watch.every(
         ctx,
         watch,
@@ -125,14 +132,18 @@ final class SectorCommand implements Callable<Integer> {
               output.select(COLUMNS));
           pw.flush();
           String now = w.toString();
+          boolean changed = !now.equals(last[0]);
+          last[0] = now;
           if (terminal) {
-            ctx.out().print(Watch.CLEAR);
-            ctx.out().println(Watch.header(style, "privscreen sector", watch, null));
-            ctx.out().print(now);
-          } else if (!now.equals(last[0])) {
+            paint.run();
+          } else if (changed) {
             ctx.out().print(now);
           }
-          last[0] = now;
+        },
+        () -> {
+          if (terminal && last[0] != null) {
+            paint.run();
+          }
         });
   }
 }

@@ -59,35 +59,88 @@ final class Watch {
 
   /**
    * The refresh loop every --watch shares: {@code refresh} now, then again every interval (at least
-   * 1s), until Ctrl-C, a reader that left (a closed pipe), or PRIVSCREEN_WATCH_ROUNDS.
+   * 1s), until {@code q}, Ctrl-C, a reader that left (a closed pipe), or PRIVSCREEN_WATCH_ROUNDS.
+   * On a terminal the keyboard is read a key at a time ({@code q} quits, the modes put back after),
+   * and a resize ({@code SIGWINCH}) repaints the last refresh at once with {@code repaint}.
    */
-  static int every(Context ctx, Duration every, Runnable refresh) {
+  static int every(Context ctx, Duration every, Runnable refresh, Runnable repaint) {
     if (every.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new UsageException("--watch: " + every.toMillis() + "ms is under the least, 1s");
     }
-    int rounds = rounds(ctx); // 0: until Ctrl-C
-    for (int n = 1; ; n++) {
-      refresh.run();
-      ctx.out().flush();
-      if (ctx.out().checkError() || (rounds != 0 && n >= rounds)) {
-        return ExitCode.OK.code; // the reader left, or the test's rounds are done
+    int rounds = rounds(ctx); // 0: until q or Ctrl-C
+    // the keyboard and the resizes wake the loop through a queue, never by interrupting it: an
+    // interrupt would close the store's file channels under a refresh
+    java.util.concurrent.BlockingQueue<String> wake =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    Terminal.Keys keys =
+        ctx.stdoutIsTerminal()
+            ? Terminal.Keys.open(
+                ctx.stdin(),
+                c -> {
+                  if (c == 'q' || c == 'Q') {
+                    wake.add("quit");
+                  }
+                })
+            : null;
+    if (ctx.stdoutIsTerminal()) {
+      onResize(() -> wake.add("resize"));
+    }
+    try {
+      for (int n = 1; ; n++) {
+        refresh.run();
+        ctx.out().flush();
+        if (ctx.out().checkError() || (rounds != 0 && n >= rounds)) {
+          return ExitCode.OK.code; // the reader left, or the test's rounds are done
+        }
+        long next = System.nanoTime() + every.toNanos();
+        for (long left; (left = next - System.nanoTime()) > 0; ) {
+          String why = wake.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+          if ("quit".equals(why)) {
+            return ExitCode.OK.code;
+          }
+          if ("resize".equals(why)) {
+            repaint.run();
+            ctx.out().flush();
+          }
+        }
       }
-      try {
-        Thread.sleep(every.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return ExitCode.OK.code;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.OK.code;
+    } finally {
+      if (keys != null) {
+        keys.close();
       }
     }
   }
 
-  /** The header line of a repaint: the command, the next refresh, how to quit. */
-  static String header(Style style, String command, Duration every, String asOf) {
+  /**
+   * Runs {@code then} on each SIGWINCH (the terminal resized). sun.misc.Signal is the JDK's only
+   * way to it (module jdk.unsupported); where it is missing, a resize shows at the next refresh.
+   */
+  private static void onResize(Runnable then) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), s -> then.run());
+    } catch (IllegalArgumentException | LinkageError e) {
+      // no such signal here, or no jdk.unsupported: the next refresh repaints anyway
+    }
+  }
+
+  /** Whether q quits: the keyboard is read when stdin is the terminal too. */
+  static String quitHint(Context ctx) {
+    return ctx.stdoutIsTerminal() && System.console() != null && ctx.stdin() == System.in
+        ? "q quits"
+        : "Ctrl-C quits";
+  }
+
+  /** The header line of a repaint: the command, the data's as-of, the next refresh, how to quit. */
+  static String header(Style style, String command, Duration every, String asOf, String quit) {
     return style.bold(command + " --watch " + every.toSeconds() + "s")
         + (asOf == null ? "" : "   as of " + asOf)
         + "   next "
         + Times.instant(Instant.now().plus(every)).substring(11)
-        + "   Ctrl-C quits";
+        + "   "
+        + quit;
   }
 
   /** Home and clear: the next paint starts at the top of an empty screen. */
@@ -95,22 +148,45 @@ final class Watch {
 
   static int run(ScreenCommand cmd, Context ctx, ScreenRequest request) {
     Duration every = cmd.watchInterval();
-    if (cmd.live()) {
+    if (cmd.live() && every.compareTo(LIVE_LEAST) < 0) {
       throw new UsageException(
-          "--watch reads the store as cron writes it; --live with --watch is not supported");
+          "--watch with --live: "
+              + every.toSeconds()
+              + "s is under the least, 1m (each refresh is a whole fetch, paced to the sources'"
+              + " limits)");
     }
     if (cmd.alertName() != null) {
       throw new UsageException("--watch and --alert: choose one (--alert is for cron)");
     }
     boolean terminal = ctx.stdoutIsTerminal();
     Style style = OutputOptions.style(ctx, cmd.global());
+    String quit = quitHint(ctx);
     Map<String, ResultRow> before = new LinkedHashMap<>();
     boolean[] first = {true};
+    Object[] last = new Object[3]; // the last refresh's result, fields and changes, for a resize
     return every(
         ctx,
         every,
         () -> {
-          Map.Entry<ScreenResult, List<ResultField>> now = cmd.screenNow(ctx, request);
+          Map.Entry<ScreenResult, List<ResultField>> now;
+          try {
+            now = cmd.screenNow(ctx, request);
+          } catch (dev.privscreen.error.PrivscreenException e) {
+            if (!cmd.live()) {
+              throw e;
+            }
+            // a live fetch that failed this time (the network, a source down): said, and the
+            // next refresh tries again; the last screen stays on the terminal
+            ctx.err()
+                .println(
+                    "privscreen: "
+                        + e.getMessage()
+                        + " (trying again in "
+                        + every.toSeconds()
+                        + "s)");
+            ctx.err().flush();
+            return;
+          }
           ScreenResult r = now.getKey();
           Map<String, ResultRow> rows = new LinkedHashMap<>();
           for (ResultRow row : r.results()) {
@@ -118,15 +194,28 @@ final class Watch {
           }
           Changes changes = Changes.of(first[0] ? null : before, rows);
           if (terminal) {
-            paint(ctx.out(), style, r, now.getValue(), changes, every);
+            paint(ctx.out(), style, r, now.getValue(), changes, every, quit);
+            last[0] = r;
+            last[1] = now.getValue();
+            last[2] = changes;
           } else {
             events(ctx.out(), r, now.getValue(), changes);
           }
           before.clear(); // only the last refresh is kept
           before.putAll(rows);
           first[0] = false;
+        },
+        () -> {
+          if (last[0] != null) {
+            @SuppressWarnings("unchecked")
+            List<ResultField> fields = (List<ResultField>) last[1];
+            paint(ctx.out(), style, (ScreenResult) last[0], fields, (Changes) last[2], every, quit);
+          }
         });
   }
+
+  /** A live refresh is a whole fetch: no more often than this. */
+  static final Duration LIVE_LEAST = Duration.ofMinutes(1);
 
   /** The screen repainted in place: home, clear, a header, the table, what entered and left. */
   private static void paint(
@@ -135,9 +224,10 @@ final class Watch {
       ScreenResult r,
       List<ResultField> fields,
       Changes changes,
-      Duration every) {
+      Duration every,
+      String quit) {
     out.print(CLEAR);
-    out.println(header(style, "privscreen screen", every, Times.instant(r.asOf())));
+    out.println(header(style, "privscreen screen", every, Times.instant(r.asOf()), quit));
     OutputFormat.table.renderer(style).render(r, fields, out);
     if (!changes.entered().isEmpty()) {
       out.println(style.bold("entered: " + symbols(changes.entered())));

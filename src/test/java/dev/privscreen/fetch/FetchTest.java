@@ -690,6 +690,30 @@ class FetchTest {
   }
 
   @Test
+  void watchLiveFetchesEachRefreshAtMostOnceAMinute() throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("screen", "--live", "--listed-within", "7d", "--watch", "1m"));
+    args.addAll(apis.endpointFlags());
+    args.addAll(List.of("--rate-limit", "coingecko=60000"));
+
+    Result r = cli().env("PRIVSCREEN_WATCH_ROUNDS", "1").run(args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    List<String> entered = new ArrayList<>();
+    for (String line : r.stdout().lines().toList()) {
+      JsonNode e = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      assertThat(e.get("event").asText()).isEqualTo("entered");
+      entered.add(e.get("symbol").asText());
+    }
+    assertThat(entered).containsExactlyInAnyOrder("DASH", "SCRT");
+
+    args.set(args.indexOf("1m"), "30s");
+    Result tooOften = cli().run(args.toArray(String[]::new));
+    assertThat(tooOften.exitCode()).isEqualTo(2);
+    assertThat(tooOften.stderr()).contains("--watch with --live: 30s is under the least, 1m");
+  }
+
+  @Test
   void liveAndFromContradictEachOther() {
     Result r = cli().run("screen", "--live", "--from", "examples/privacy-2025-11-07");
 
