@@ -17,9 +17,23 @@ mkdir -p "$lib" "$stage/usr/bin" "$stage/usr/share/man/man1" "$stage/DEBIAN" \
   "$stage/usr/share/bash-completion/completions" "$stage/usr/share/zsh/vendor-completions" \
   "$stage/usr/share/fish/vendor_completions.d" "$stage/usr/share/doc/privscreen"
 
-# the modules jdeps finds, plus what it cannot see: JUL (silenced in fetch) and TLS's EC ciphers
-jlink --add-modules java.base,java.desktop,java.net.http,java.sql,java.logging,jdk.crypto.ec,jdk.unsupported \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$lib/runtime"
+# The runtime is the newest JDK here, 24 or later when there is one (PRIVSCREEN_DEB_JDK names
+# another): the jar is release 17, and a JDK 24+ runtime starts it from an AOT cache (JEP 483),
+# made at install. Else the JDK on the PATH, with a class-data archive.
+jdk="${PRIVSCREEN_DEB_JDK:-}"
+if [ -z "$jdk" ]; then
+  for d in /usr/lib/jvm/temurin-*-jdk* /usr/lib/jvm/java-*-openjdk*; do
+    v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null)" || continue
+    if [[ $v =~ ^[0-9]+$ ]] && [ "$v" -ge 24 ] && [ -x "$d/bin/jlink" ]; then
+      jdk="$d"
+    fi
+  done
+fi
+jlink="${jdk:+$jdk/bin/}jlink"
+# the modules jdeps finds, plus what it cannot see: JUL (silenced in fetch), TLS's EC ciphers, and
+# sun.misc.Signal (the watch's resize)
+"$jlink" --add-modules java.base,java.desktop,java.net.http,java.sql,java.logging,jdk.crypto.ec,jdk.unsupported \
+  --strip-debug --no-header-files --no-man-pages --output "$lib/runtime"
 cp "$target/privscreen.jar" "$target/privscreen.classlist" "$lib/"
 install -m 755 "$target/privscreen" "$stage/usr/bin/privscreen"
 for page in "$target"/man/man1/*.1; do
@@ -48,16 +62,28 @@ Description: screener for the privacy sector of the crypto market
 CONTROL
 cat >"$stage/DEBIAN/postinst" <<'POSTINST'
 #!/bin/sh
-# The class-data archive, now that the jar has its final path: a faster start, made once.
+# The start-up cache, now that the jar has its final path: made once. On a JDK 24+ runtime an AOT
+# cache trained on the example in the jar, with the launcher's flags; else a class-data archive.
 set -e
 lib=/usr/lib/privscreen
-"$lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile="$lib/privscreen.classlist" \
-  -XX:SharedArchiveFile="$lib/privscreen.jsa" -cp "$lib/privscreen.jar" >/dev/null 2>&1 || true
+java="$lib/runtime/bin/java"
+vm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+if grep -q '^JAVA_VERSION="\(2[4-9]\|[3-9][0-9]\)' "$lib/runtime/release" 2>/dev/null; then
+  # shellcheck disable=SC2086
+  ("$java" $vm -XX:AOTMode=record -XX:AOTConfiguration="$lib/privscreen.aotconf" \
+    -cp "$lib/privscreen.jar" dev.privscreen.Train \
+    && "$java" $vm -XX:AOTMode=create -XX:AOTConfiguration="$lib/privscreen.aotconf" \
+      -XX:AOTCache="$lib/privscreen.aot" -cp "$lib/privscreen.jar") </dev/null >/dev/null 2>&1 || true
+  rm -f "$lib/privscreen.aotconf"
+else
+  "$java" -Xshare:dump -XX:SharedClassListFile="$lib/privscreen.classlist" \
+    -XX:SharedArchiveFile="$lib/privscreen.jsa" -cp "$lib/privscreen.jar" >/dev/null 2>&1 || true
+fi
 exit 0
 POSTINST
 cat >"$stage/DEBIAN/prerm" <<'PRERM'
 #!/bin/sh
-rm -f /usr/lib/privscreen/privscreen.jsa
+rm -f /usr/lib/privscreen/privscreen.jsa /usr/lib/privscreen/privscreen.aot
 exit 0
 PRERM
 chmod 755 "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm"

@@ -179,6 +179,76 @@ class LauncherIT {
     assertThat(off.stdout()).isEqualTo(first.stdout());
   }
 
+  /** A JDK 24 or later installed beside the default one, or null. */
+  static Path newJdk() throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (var dirs = Files.list(jvms)) {
+      for (Path d : dirs.sorted().toList()) {
+        Path release = d.resolve("release");
+        if (Files.isRegularFile(release) && Files.isExecutable(d.resolve("bin/java"))) {
+          var m =
+              java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)")
+                  .matcher(Files.readString(release));
+          if (m.find() && Integer.parseInt(m.group(1)) >= 24) {
+            return d;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void onJdk24AndLaterTheCacheIsAnAotCacheTrainedOnTheBundledExample() throws Exception {
+    Path jdk = newJdk();
+    assumeTrue(jdk != null, "no JDK 24+ under /usr/lib/jvm: the AOT cache cannot be tried");
+    Map<String, String> env = Map.of("JAVA_HOME", jdk.toString());
+
+    Proc first = run(env, "screen", "--from", EXAMPLE, "--json");
+    Proc second = run(env, "screen", "--from", EXAMPLE, "--json");
+
+    assertThat(first.exit()).as(first.stderr()).isZero();
+    assertThat(first.stderr()).isEmpty();
+    List<Path> caches;
+    try (var files = Files.list(home.resolve("cache/cds"))) {
+      caches = files.toList();
+    }
+    assertThat(caches).hasSize(1).allMatch(a -> a.toString().endsWith(".aot"));
+    assertThat(second.stdout()).isEqualTo(first.stdout());
+    assertThat(second.stderr()).isEmpty();
+    Files.writeString(caches.get(0), "not a cache");
+    Proc broken = run(env, "screen", "--from", EXAMPLE, "--json");
+    assertThat(broken.stdout()).isEqualTo(first.stdout());
+    assertThat(broken.stderr()).as("an unusable cache is not used, silently").isEmpty();
+  }
+
+  @Test
+  void withoutHomeTheLauncherRunsAndMakesNoCacheAtTheRoot() throws Exception {
+    for (Map<String, String> env :
+        List.of(Map.<String, String>of(), Map.of("HOME", ""), Map.of("XDG_CACHE_HOME", "rel"))) {
+      ProcessBuilder pb =
+          new ProcessBuilder(LAUNCHER.toString(), "screen", "--from", EXAMPLE, "--json");
+      pb.environment().remove("HOME");
+      pb.environment().remove("PRIVSCREEN_HOME");
+      pb.environment().remove("XDG_CACHE_HOME");
+      pb.environment().remove("XDG_DATA_HOME");
+      pb.environment().putAll(env);
+      pb.redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
+      Process p = pb.start();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String err = Files.readString(home.resolve("err"));
+
+      assertThat(p.exitValue()).as(env + ": " + err).isZero();
+      assertThat(err).isEmpty();
+      assertThat(Files.readString(home.resolve("out"))).startsWith("{");
+    }
+    assertThat(Path.of("/.cache/privscreen")).doesNotExist();
+    assertThat(Path.of("rel")).doesNotExist();
+  }
+
   @Test
   void aLargeInputOnASmallHeapStillGetsNoJvmLineOnStderr() throws Exception {
     // over 20 MB: the launcher picks its large-input collector, with a young generation capped
