@@ -3,7 +3,7 @@
 # breakout, a first break of a level, or a new listing. Mails the alerts when ALERT_MAIL is set
 # (needs a working `mail`), else prints them; pushes them to a phone or a chat when
 # PRIVSCREEN_NOTIFY holds notification URLs (see the README's Notifications). Quiet when nothing
-# is new, as cron likes it.
+# is new, as cron likes it; an error exits non-zero, so that cron mails it. Prunes once a day.
 #
 #   ALERT_MAIL=me@example.com examples/cron/privscreen-alerts.sh
 #   PRIVSCREEN_NOTIFY=ntfy://my-secret-topic examples/cron/privscreen-alerts.sh
@@ -15,13 +15,28 @@ ps="${PRIVSCREEN:-$here/../../target/privscreen}"
 # A partial fetch (some source down) still screens the rest; only "all failed" stops here.
 "$ps" fetch -q >/dev/null || { rc=$?; [ "$rc" -eq 4 ] || exit "$rc"; }
 
-# exit 1 = nothing new: the && below then sends nothing
-if alerts=$("$ps" screen -q --alert privacy-movers --cooldown 24h --fail-if-empty \
-      --min-gain 7d=100 --oi-breakout --oi-above 770M --listed-within 1d --match any \
-      --explain --format table --no-color); then
-  if [ -n "${ALERT_MAIL:-}" ]; then
-    printf '%s\n' "$alerts" | mail -s "privscreen: new privacy-sector signals" "$ALERT_MAIL"
-  else
-    printf '%s\n' "$alerts"
-  fi
+# Exit codes (README: Exit codes): 1 = nothing new, the only quiet one; anything else (3 bad data,
+# 70 a bug, ...) is an error, which this script passes on so that cron mails it (its message is
+# already on stderr).
+rc=0
+alerts=$("$ps" screen -q --alert privacy-movers --cooldown 24h --fail-if-empty \
+  --min-gain 7d=100 --oi-breakout --oi-above 770M --listed-within 1d --match any \
+  --explain --format table --no-color) || rc=$?
+case $rc in
+  0)
+    if [ -n "${ALERT_MAIL:-}" ]; then
+      printf '%s\n' "$alerts" | mail -s "privscreen: new privacy-sector signals" "$ALERT_MAIL"
+    else
+      printf '%s\n' "$alerts"
+    fi
+    ;;
+  1) ;; # nothing new
+  *) exit "$rc" ;;
+esac
+
+# Once a day (the first run after 03:00 UTC), forget fetches older than PRIVSCREEN_KEEP (default
+# 90d): the store stays the size of what it keeps. Its history of prices and open interest is
+# kept whole; only each fetch's own record goes.
+if [ "$(date -u +%H)" = 03 ]; then
+  "$ps" store prune -q --keep "${PRIVSCREEN_KEEP:-90d}"
 fi

@@ -29,6 +29,15 @@ public interface AssetMetrics {
   /** gain_Nd_pct for a window of the spec (24h, 7d, 30d, and those the rules asked for). */
   Double gain(Window w);
 
+  /**
+   * {@link #gain} unboxed, NaN when unknown: for rules asked of every asset on every day, where a
+   * Double made each time is garbage the replay's C1-compiled code cannot avoid.
+   */
+  default double gainOrNaN(Window w) {
+    Double g = gain(w);
+    return g == null ? Double.NaN : g;
+  }
+
   Double volumeRatio30d();
 
   /** oi(today). */

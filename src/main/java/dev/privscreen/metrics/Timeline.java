@@ -260,6 +260,17 @@ public final class Timeline {
     }
 
     @Override
+    public double gainOrNaN(Window w) {
+      double now = s.close[k];
+      double then = s.close[k - w.days()];
+      if (!Double.isNaN(now) && !Double.isNaN(then) && then != 0) {
+        return (now / then - 1) * 100; // as change() does, without a Double
+      }
+      Double g = gain(w);
+      return g == null ? Double.NaN : g;
+    }
+
+    @Override
     public Double volumeRatio30d() {
       Double v = volume24hUsd();
       double today = v != null ? v : s.volume[k];

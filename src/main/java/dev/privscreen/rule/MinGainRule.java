@@ -37,13 +37,12 @@ public record MinGainRule(Window window, double minPct) implements Rule {
 
   @Override
   public boolean knows(AssetMetrics m) {
-    return m.gain(window) != null;
+    return !Double.isNaN(m.gainOrNaN(window));
   }
 
   @Override
   public boolean fires(AssetMetrics m) {
-    Double g = m.gain(window);
-    return g != null && g >= minPct;
+    return m.gainOrNaN(window) >= minPct; // NaN (unknown) never fires
   }
 
   @Override

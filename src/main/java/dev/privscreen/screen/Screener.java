@@ -60,13 +60,38 @@ public final class Screener {
       MetricsSpec spec,
       ResultFields fields,
       List<Rule> rules,
-      Comparator<ResultRow> order) {
+      Comparator<ResultRow> order,
+      Rule[] ruleArray,
+      String[] ids) {
+
+    /**
+     * The rules also as an array, and their ids computed once: a replay asks each of them of every
+     * asset on every day (10,000 × 90 at the benchmark's size), where a list's iterator and an id
+     * built each time were a tenth of its time (issue 22).
+     */
+    Prepared(
+        SnapshotIndex index,
+        ScreenRequest req,
+        MetricsSpec spec,
+        ResultFields fields,
+        List<Rule> rules,
+        Comparator<ResultRow> order) {
+      this(
+          index,
+          req,
+          spec,
+          fields,
+          rules,
+          order,
+          rules.toArray(new Rule[0]),
+          rules.stream().map(Rule::id).toArray(String[]::new));
+    }
 
     /** Whether asset {@code i} passes on day {@code k}, without keeping anything. */
     boolean passes(Timeline t, int i, int k) {
       AssetMetrics m = t.at(i, k);
       int fired = 0;
-      for (Rule r : rules) {
+      for (Rule r : ruleArray) {
         if (r.fires(m)) {
           fired++;
         }
@@ -89,22 +114,23 @@ public final class Screener {
     ScreenResult day(Timeline t, Timeline.Cursor cursor, int k, Instant asOf, boolean[] keep) {
       List<ResultRow> passed = new ArrayList<>();
       List<ResultRow> rejected = new ArrayList<>();
-      Map<String, Integer> unknown = new LinkedHashMap<>();
+      int[] unknownCounts = new int[ruleArray.length];
       int passing = 0;
       List<String> signals = new ArrayList<>(rules.size()); // reused: copied only for a kept row
+      boolean explain = req.explain() != Explain.none;
       for (int i = 0; i < t.assetCount(); i++) {
         AssetMetrics m = cursor.at(i, k);
         signals.clear();
-        Map<String, String> reasons =
-            req.explain() == Explain.none ? Map.of() : new LinkedHashMap<>();
-        for (Rule r : rules) {
+        Map<String, String> reasons = explain ? new LinkedHashMap<>() : Map.of();
+        for (int j = 0; j < ruleArray.length; j++) {
+          Rule r = ruleArray[j];
           if (r.fires(m)) {
-            signals.add(r.id());
+            signals.add(ids[j]);
           } else if (!r.knows(m)) {
-            unknown.merge(r.id(), 1, Integer::sum);
+            unknownCounts[j]++;
           }
-          if (req.explain() != Explain.none) {
-            reasons.put(r.id(), r.reason(m));
+          if (explain) {
+            reasons.put(ids[j], r.reason(m));
           }
         }
         boolean ok = Screener.passes(req, signals.size());
@@ -119,6 +145,12 @@ public final class Screener {
           passed.add(new ResultRow(0, m.copy(), List.copyOf(signals), true, reasons));
         } else if (!ok && req.explain() == Explain.all) {
           rejected.add(new ResultRow(0, m.copy(), List.copyOf(signals), false, reasons));
+        }
+      }
+      Map<String, Integer> unknown = new LinkedHashMap<>();
+      for (int j = 0; j < ids.length; j++) {
+        if (unknownCounts[j] > 0) {
+          unknown.merge(ids[j], unknownCounts[j], Integer::sum);
         }
       }
       passed.sort(order);

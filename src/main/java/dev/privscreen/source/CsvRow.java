@@ -61,12 +61,50 @@ final class CsvRow implements Row {
   public int epochDay(String column) {
     int i = indexOf(column);
     if (i >= 0 && csv.plain(i) && csv.end(i) - csv.start(i) == 10) {
-      int day = Values.isoEpochDay(csv.buffer(), csv.start(i));
+      byte[] b = csv.buffer();
+      int at = csv.start(i);
+      int day = sameMonth(b, at);
+      if (day == Integer.MIN_VALUE) {
+        day = Values.isoEpochDay(b, at);
+        if (day != Integer.MIN_VALUE) {
+          System.arraycopy(b, at, lastDate, 0, 10);
+          lastDay = day;
+        }
+      }
       if (day != Integer.MIN_VALUE) {
         return day;
       }
     }
     return Row.super.epochDay(column);
+  }
+
+  /**
+   * The last date parsed, and its epoch day: a table's rows run through the days of a month one
+   * after another, so a date of the same year and month is the last one's day moved by the
+   * difference of the days of the month, two digits read rather than a calendar computed (a tenth
+   * of a whole-market replay's reading, issue 22).
+   */
+  private final byte[] lastDate = new byte[10];
+
+  private int lastDay = Integer.MIN_VALUE;
+
+  /** The day of {@code b[at, at+10)} when its YYYY-MM- is the last date's and its DD is valid. */
+  private int sameMonth(byte[] b, int at) {
+    if (lastDay == Integer.MIN_VALUE
+        || !java.util.Arrays.equals(b, at, at + 8, lastDate, 0, 8)
+        || b[at + 8] < '0'
+        || b[at + 8] > '9'
+        || b[at + 9] < '0'
+        || b[at + 9] > '9') {
+      return Integer.MIN_VALUE;
+    }
+    int dd = (b[at + 8] - '0') * 10 + (b[at + 9] - '0');
+    int lastDd = (lastDate[8] - '0') * 10 + (lastDate[9] - '0');
+    // a day past 28 may not be in this month: those go the long way, which checks it
+    if (dd < 1 || dd > 28) {
+      return Integer.MIN_VALUE;
+    }
+    return lastDay + dd - lastDd;
   }
 
   @Override

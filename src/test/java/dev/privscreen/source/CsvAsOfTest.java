@@ -47,4 +47,32 @@ class CsvAsOfTest {
 
     assertThatThrownBy(() -> SnapshotReader.read(dir)).hasMessageContaining("no as-of");
   }
+
+  @Test
+  void datesOfOneMonthAfterAnotherAreReadRightAndAnImpossibleOneStillFails() throws IOException {
+    write("assets.csv", "id,symbol\na,A\nb,B\n");
+    // a's days run on through the month and into the next; b goes back to the month's start
+    write(
+        "prices.csv",
+        "id,date,close_usd\n"
+            + "a,2024-02-27,1\na,2024-02-28,2\na,2024-02-29,3\na,2024-03-01,4\n"
+            + "b,2024-03-01,5\nb,2024-03-02,6\nb,2024-03-28,7\nb,2024-03-31,8\n");
+
+    java.util.List<String> days = new java.util.ArrayList<>();
+    for (var p : SnapshotReader.read(dir).prices()) {
+      days.add(p.id() + " " + p.date());
+    }
+    assertThat(days)
+        .containsExactlyInAnyOrder(
+            "a 2024-02-27",
+            "a 2024-02-28",
+            "a 2024-02-29",
+            "a 2024-03-01",
+            "b 2024-03-01",
+            "b 2024-03-02",
+            "b 2024-03-28",
+            "b 2024-03-31");
+    write("prices.csv", "id,date,close_usd\na,2025-02-27,1\na,2025-02-29,2\n");
+    assertThatThrownBy(() -> SnapshotReader.read(dir)).hasMessageContaining("2025-02-29");
+  }
 }
