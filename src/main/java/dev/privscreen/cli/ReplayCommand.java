@@ -160,11 +160,12 @@ final class ReplayCommand implements Callable<Integer> {
       ResultFields all = plan.fields();
       List<ResultField> fields =
           output.explicitFields() ? output.fields(all) : defaults(format, all);
+      java.io.PrintWriter writer = output.out(ctx, true);
       Replay.Sink out =
           ReplayOutput.sink(
               format,
               OutputOptions.style(ctx, root.global),
-              output.out(ctx, true),
+              writer,
               fields,
               output.explicitFields(),
               summary);
@@ -174,6 +175,11 @@ final class ReplayCommand implements Callable<Integer> {
             public void day(Replay.Day d) {
               any[0] |= !d.result().results().isEmpty();
               out.day(d);
+              // a reader that left (`| head`): stop now rather than compute the days nobody reads
+              // (a PrintWriter only says so once flushed: a day's lines, a few KB, at a time)
+              if (writer.checkError()) {
+                throw new ReaderLeft();
+              }
             }
 
             @Override
@@ -183,11 +189,22 @@ final class ReplayCommand implements Callable<Integer> {
           };
       plan.run(sink);
       ReplayOutput.finish(out);
+    } catch (ReaderLeft e) {
+      return ExitCode.OK.code; // quiet, as `yes | head` is
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
     ctx.out().flush();
     return failIfEmpty && !any[0] ? ExitCode.EMPTY.code : ExitCode.OK.code;
+  }
+
+  /** Thrown out of the replay when stdout's reader has gone. */
+  private static final class ReaderLeft extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReaderLeft() {
+      super("the reader left", null, false, false);
+    }
   }
 
   /**

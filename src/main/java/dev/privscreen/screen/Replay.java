@@ -122,6 +122,17 @@ public final class Replay {
       }
       Summary summary = new Summary(r.forward());
       Days days = new Days(index, p, t, keep, lead);
+      try {
+        runDays(days, t, lead, summary, sink);
+      } finally {
+        days.close(); // also when the sink stops it (a reader that left)
+      }
+      if (!r.forward().isEmpty()) {
+        sink.forward(summary.finish());
+      }
+    }
+
+    private void runDays(Days days, Timeline t, int lead, Summary summary, Sink sink) {
       for (int k = lead; k < t.days(); k++) {
         ScreenResult result = days.result(k);
         Map<String, Integer> unknown = new LinkedHashMap<>();
@@ -133,10 +144,6 @@ public final class Replay {
         }
         summary.add(t, k, result.results());
         sink.day(new Day(t.day(k), result, unknown));
-      }
-      days.close();
-      if (!r.forward().isEmpty()) {
-        sink.forward(summary.finish());
       }
     }
   }
