@@ -44,9 +44,15 @@ public final class VectorChart {
     double plotW = width - LEFT - RIGHT;
     List<String> names = new ArrayList<>();
     c.assets().forEach(s -> names.add(s.symbol()));
-    g.text(
-        LEFT,
-        24,
+    double legendW = 0;
+    for (String sym : names) {
+      legendW += sym.length() * 8 + 6 + 22;
+    }
+    // the title in the room the legend leaves it (15 px text is about 7.5 px a character): the
+    // long form, else the symbols and the dates, else cut; a small picture must not overlap them
+    int room = (int) ((width - RIGHT - legendW - LEFT - 12) / 7.5);
+    String dates = c.from() + " … " + c.to();
+    String title =
         String.join(", ", names)
             + " — "
             + (c.normalize() ? "close rebased to 100" : "close")
@@ -54,12 +60,14 @@ public final class VectorChart {
             + (c.panels().contains(Panel.oi) ? ", open interest" : "")
             + (c.panels().contains(Panel.funding) ? ", funding rate" : "")
             + ", "
-            + c.from()
-            + " … "
-            + c.to(),
-        15,
-        "start",
-        "#222222");
+            + dates;
+    if (title.length() > room) {
+      title = String.join(", ", names) + " — " + dates;
+    }
+    if (title.length() > room) {
+      title = room <= 1 ? "" : title.substring(0, room - 1) + "…";
+    }
+    g.text(LEFT, 24, title, 15, "start", "#222222");
     double lx = width - RIGHT;
     for (int k = c.assets().size() - 1; k >= 0; k--) {
       String sym = c.assets().get(k).symbol();
@@ -104,8 +112,15 @@ public final class VectorChart {
 
   private static void frame(
       Canvas g, Scale s, double top, double h, double plotW, Scale.Unit unit) {
-    for (double t : s.ticks(4)) {
+    // as many labels as the panel has room for: 11 px text, one every 22 px at the most
+    int n = (int) Math.max(1, Math.min(4, h / 22));
+    double lastY = Double.NEGATIVE_INFINITY;
+    for (double t : s.ticks(n)) {
       double yy = top + (1 - s.at(t)) * h;
+      if (Math.abs(yy - lastY) < 13) {
+        continue; // two labels would overlap
+      }
+      lastY = yy;
       g.line(LEFT, yy, LEFT + plotW, yy, "#e6e6e6", false, "grid");
       g.text(LEFT - 6, yy + 4, Scale.label(t, unit), 11, "end", "#555555");
     }

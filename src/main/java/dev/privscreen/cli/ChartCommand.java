@@ -79,16 +79,46 @@ final class ChartCommand implements Callable<Integer> {
   @Option(
       names = "--width",
       description =
-          "Width: characters in the terminal (default: COLUMNS, else 100), pixels with"
-              + " --out (default: 900).")
+          "Width: characters in the terminal, 30 to 2000 (default: COLUMNS or the terminal's,"
+              + " else 100), pixels with --out, 320 to 8000 (default: 900).")
   Integer width;
 
   @Option(
       names = "--height",
       description =
-          "Height: rows of the price panel in the terminal (default: 12), pixels with"
-              + " --out (default: 500).")
+          "Height: rows of the price panel in the terminal, 3 to 200 (default: 12), pixels with"
+              + " --out, 240 to 8000 (default: 500).")
   Integer height;
+
+  static final int MIN_COLUMNS = 30;
+  static final int MAX_COLUMNS = 2000;
+
+  /** --width and --height within their documented range, or a usage error. */
+  private void checkSize() {
+    boolean picture = out != null;
+    int[] w = picture ? new int[] {320, 8000} : new int[] {MIN_COLUMNS, MAX_COLUMNS};
+    int[] h = picture ? new int[] {240, 8000} : new int[] {3, 200};
+    if (width != null && (width < w[0] || width > w[1])) {
+      throw new UsageException(
+          "--width "
+              + width
+              + ": from "
+              + w[0]
+              + " to "
+              + w[1]
+              + (picture ? " pixels" : " characters"));
+    }
+    if (height != null && (height < h[0] || height > h[1])) {
+      throw new UsageException(
+          "--height "
+              + height
+              + ": from "
+              + h[0]
+              + " to "
+              + h[1]
+              + (picture ? " pixels" : " rows"));
+    }
+  }
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write FILE.svg or FILE.png instead.")
   Path out;
@@ -105,6 +135,7 @@ final class ChartCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context ctx = root.ctx;
+    checkSize();
     String fmt =
         OutputOptions.chosen(
             json, format == null ? null : format.toLowerCase(Locale.ROOT), "json", "table");
@@ -156,14 +187,12 @@ final class ChartCommand implements Callable<Integer> {
       json(c, ctx);
       return ExitCode.OK.code;
     }
-    int w = width != null ? width : ctx.columns(100);
+    // the terminal's width bounded (a COLUMNS of 100,000 is not a request); a given one checked
+    int w = width != null ? width : Math.min(MAX_COLUMNS, Math.max(MIN_COLUMNS, ctx.columns(100)));
     ctx.out()
         .print(
             TerminalChart.render(
-                c,
-                Math.max(30, w),
-                height == null ? 12 : Math.max(3, height),
-                OutputOptions.style(ctx, root.global).color()));
+                c, w, height == null ? 12 : height, OutputOptions.style(ctx, root.global).color()));
     return ExitCode.OK.code;
   }
 
@@ -199,9 +228,6 @@ final class ChartCommand implements Callable<Integer> {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     int w = width == null ? 900 : width;
     int h = height == null ? 500 : height;
-    if (w < 200 || h < 150 || w > 8000 || h > 8000) {
-      throw new UsageException("--width and --height of a picture: 200x150 to 8000x8000 pixels");
-    }
     try {
       if (name.endsWith(".svg")) {
         java.nio.file.Files.writeString(file, VectorChart.svg(c, w, h));

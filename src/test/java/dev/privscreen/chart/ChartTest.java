@@ -191,4 +191,70 @@ class ChartTest {
         .isEqualTo(2);
     assertThat(privscreen("chart", "ZEC", "--from", EX, "--format", "csv").exitCode()).isEqualTo(2);
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "--width,0,'--width 0: from 30 to 2000 characters'",
+    "--width,-3,'--width -3: from 30 to 2000 characters'",
+    "--width,100000,'--width 100000: from 30 to 2000 characters'",
+    "--height,0,'--height 0: from 3 to 200 rows'",
+    "--height,-3,'--height -3: from 3 to 200 rows'"
+  })
+  void aSizeOutsideItsRangeIsAUsageErrorNotSilentlyClamped(
+      String option, String value, String message) {
+    Result r = privscreen("chart", "ZEC", "--from", EX, option, value);
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.stderr()).startsWith("privscreen: " + message);
+  }
+
+  @Test
+  void theSmallestPictureKeepsItsTitleClearOfTheLegend() throws IOException {
+    Path small = tmp.resolve("small.svg");
+    Path big = tmp.resolve("big.svg");
+    Result tiny =
+        privscreen(
+            "chart",
+            "ZEC",
+            "DASH",
+            "--from",
+            EX,
+            "--out",
+            small.toString(),
+            "--width",
+            "320",
+            "--height",
+            "240");
+    privscreen("chart", "ZEC", "DASH", "--from", EX, "--out", big.toString());
+    Result tooSmall =
+        privscreen(
+            "chart",
+            "ZEC",
+            "--from",
+            EX,
+            "--out",
+            small.toString(),
+            "--width",
+            "200",
+            "--height",
+            "150");
+
+    assertThat(tiny.exitCode()).as(tiny.toString()).isZero();
+    // the title's text: cut at 320 pixels to the room left of the legend, whole at 900
+    java.util.regex.Pattern first = java.util.regex.Pattern.compile("<text[^>]*>([^<]*)</text>");
+    var m = first.matcher(Files.readString(small));
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).endsWith("…").hasSizeLessThan(20);
+    var whole = first.matcher(Files.readString(big));
+    assertThat(whole.find()).isTrue();
+    assertThat(whole.group(1)).contains("close, volume, open interest");
+    assertThat(tooSmall.exitCode()).isEqualTo(2);
+    assertThat(tooSmall.stderr()).contains("--width 200: from 320 to 8000 pixels");
+  }
+
+  @Test
+  void trailingSpacesAreStrippedLineByLine() {
+    assertThat(TerminalChart.stripLineEnds("a  \n  b  \n\nc")).isEqualTo("a\n  b\n\nc");
+    assertThat(TerminalChart.stripLineEnds(" ".repeat(100_000) + "x")).hasSize(100_001);
+  }
 }
