@@ -49,13 +49,17 @@ final class Converters {
   static final class DurationConverter implements ITypeConverter<java.time.Duration> {
     @Override
     public java.time.Duration convert(String value) {
+      // a bare number is seconds, as sleep, timeout and watch -n read one
       java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(value.strip());
+          java.util.regex.Pattern.compile("(\\d{1,12})(ms|s|m|h|d)?").matcher(value.strip());
       if (!m.matches()) {
         throw new TypeConversionException(
-            "'" + value + "' is not a duration (e.g. 500ms, 30s, 2m, 24h, 7d)");
+            "'" + value + "' is not a duration (e.g. 500ms, 30s or 30, 2m, 24h, 7d)");
       }
       long n = Long.parseLong(m.group(1));
+      if (m.group(2) == null) {
+        return java.time.Duration.ofSeconds(n);
+      }
       return switch (m.group(2)) {
         case "ms" -> java.time.Duration.ofMillis(n);
         case "s" -> java.time.Duration.ofSeconds(n);

@@ -60,7 +60,7 @@ public final class OutputOptions {
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (String f : fields) {
-      if (!seen.add(f.strip())) {
+      if (!seen.add(f.strip().toLowerCase(java.util.Locale.ROOT))) {
         throw new UsageException("--fields: '" + f.strip() + "' is named twice");
       }
     }
@@ -87,8 +87,9 @@ public final class OutputOptions {
     List<C> out = new ArrayList<>();
     for (String name : fields) {
       C found = null;
-      for (C c : all) {
-        if (c.name().equals(name.strip())) {
+      for (C c : all) { // the exact name, else one in another case (names are case-insensitive)
+        if (c.name().equals(name.strip())
+            || (found == null && c.name().equalsIgnoreCase(name.strip()))) {
           found = c;
         }
       }

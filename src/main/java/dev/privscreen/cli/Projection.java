@@ -71,7 +71,8 @@ final class Projection {
     return skip;
   }
 
-  private static void need(String field, Set<Part> skip) {
+  private static void need(String name, Set<Part> skip) {
+    String field = name.toLowerCase(java.util.Locale.ROOT); // names are case-insensitive
     if (field.startsWith("oi_")) {
       skip.remove(Part.OPEN_INTEREST);
     } else if (field.equals("listings")) {

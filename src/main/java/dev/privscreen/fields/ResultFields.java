@@ -114,8 +114,17 @@ public final class ResultFields {
     return out;
   }
 
+  /** A field by name, in any case (field names are case-insensitive); null when there is none. */
   public ResultField get(String name) {
-    return byName.get(name);
+    ResultField f = byName.get(name);
+    if (f == null) {
+      for (ResultField g : byName.values()) {
+        if (g.name().equalsIgnoreCase(name)) {
+          return g;
+        }
+      }
+    }
+    return f;
   }
 
   /**
@@ -126,7 +135,7 @@ public final class ResultFields {
   public List<ResultField> select(List<String> names, String flag) {
     List<ResultField> out = new ArrayList<>();
     for (String n : names) {
-      ResultField f = byName.get(n.strip());
+      ResultField f = get(n.strip());
       if (f == null) {
         throw new IllegalArgumentException(
             flag

@@ -71,6 +71,23 @@ public final class WhereRule implements Rule {
       types.put(f.name(), f.kind() == Kind.TEXT ? Type.TEXT : Type.NUMBER);
       byName.put(f.name(), f);
     }
+    // field names are case-insensitive, as everywhere: a name used in another case is an alias
+    // of the field, added only for the names used (so messages list the fields as they are)
+    java.util.Set<String> used = new java.util.LinkedHashSet<>();
+    for (Expr e : parts) {
+      e.fieldsUsed(used);
+    }
+    for (String u : used) {
+      if (!byName.containsKey(u)) {
+        for (ResultField f : List.copyOf(byName.values())) {
+          if (f.name().equalsIgnoreCase(u)) {
+            types.put(u, types.get(f.name()));
+            byName.put(u, f);
+            break;
+          }
+        }
+      }
+    }
     for (int i = 0; i < parts.size(); i++) {
       if (parts.get(i).check(types) != Type.BOOLEAN) {
         throw new WhereException(
