@@ -34,13 +34,42 @@ final class JsonSnapshotReader {
 
   static Snapshot read(String name, InputStream in, SnapshotReader.Scope scope) {
     try (JsonParser p = JsonIo.FACTORY.createParser(in)) {
+      // a key twice in one object is an error, as a row twice in a table is: not last-one-wins
+      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       return new JsonSnapshotReader(name, p, scope).document();
     } catch (JsonProcessingException e) {
-      throw new DataException(
-          name + where(e.getLocation()) + ": invalid JSON: " + firstLine(e.getOriginalMessage()));
+      throw new DataException(name + where(e.getLocation()) + ": " + said(e));
     } catch (IOException e) {
       throw new DataException(name + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What was wrong, in privscreen's words where Jackson's speak of its own settings: {@code
+   * price_usd: NaN is not a number}, {@code price_usd: named twice in one object}.
+   */
+  static String said(JsonProcessingException e) {
+    String m = firstLine(e.getOriginalMessage());
+    String field = null;
+    if (e.getProcessor() instanceof JsonParser jp) {
+      try {
+        field = jp.currentName();
+      } catch (RuntimeException | java.io.IOException x) {
+        field = null;
+      }
+    }
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("Non-standard token '([^']*)'.*").matcher(m);
+    if (token.matches()) {
+      return (field == null ? "" : field + ": ") + token.group(1) + " is not a number";
+    }
+    java.util.regex.Matcher twice =
+        java.util.regex.Pattern.compile("Duplicate (?:field|Object property) [\"']([^\"']*)[\"'].*")
+            .matcher(m);
+    if (twice.matches()) {
+      return twice.group(1) + ": named twice in one object";
+    }
+    return "invalid JSON: " + m;
   }
 
   private Snapshot document() throws IOException {
