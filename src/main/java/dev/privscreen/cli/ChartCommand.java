@@ -216,12 +216,31 @@ final class ChartCommand implements Callable<Integer> {
 
   /** An asset by symbol (any case) or CoinGecko id. */
   private static Asset find(SnapshotIndex index, String key) {
+    List<Asset> bySymbol = new ArrayList<>();
     for (Asset a : index.snapshot().assets()) {
-      if (a.id().equals(key) || a.symbol().equalsIgnoreCase(key)) {
-        return a;
+      if (a.id().equals(key)) {
+        return a; // an id names one asset
+      }
+      if (a.symbol().equalsIgnoreCase(key)) {
+        bySymbol.add(a);
       }
     }
-    throw new UsageException("no asset '" + key + "' in the snapshot (a symbol or an id)");
+    if (bySymbol.size() > 1) { // a symbol shared: which one is not ours to guess
+      List<String> ids = new ArrayList<>();
+      bySymbol.forEach(a -> ids.add(a.id()));
+      throw new UsageException(
+          "'"
+              + key
+              + "' is the symbol of "
+              + ids.size()
+              + " assets: name one by its id ("
+              + String.join(", ", ids)
+              + ")");
+    }
+    if (bySymbol.isEmpty()) {
+      throw new UsageException("no asset '" + key + "' in the snapshot (a symbol or an id)");
+    }
+    return bySymbol.get(0);
   }
 
   private void write(Chart c, Path file) {
