@@ -118,6 +118,9 @@ public final class NumberText {
   public static String usd(double v) {
     double a = Math.abs(v);
     String sign = v < 0 ? "-" : "";
+    if (a >= 1e15 || (a > 0 && a < 1e-6)) { // compact at the extremes: a column, not 300 digits
+      return sign + "$" + sci(a);
+    }
     if (a >= 1e12) {
       return sign + String.format(Locale.ROOT, "$%.2fT", a / 1e12);
     }
@@ -139,25 +142,48 @@ public final class NumberText {
     return sign + "$" + new BigDecimal(a).round(new java.math.MathContext(3)).toPlainString();
   }
 
+  /**
+   * A magnitude in short scientific form, {@code 1.0e308}, {@code 2.5e-300}: what a table shows of
+   * a number too large or too small for its usual form (JSON keeps the number itself).
+   */
+  static String sci(double a) {
+    String s = String.format(Locale.ROOT, "%.1e", a); // 1.0e+308, 2.5e-07
+    int e = s.indexOf('e');
+    int exp = Integer.parseInt(s.substring(e + 1));
+    return s.substring(0, e) + "e" + exp;
+  }
+
   /** {@code +123.4%}, {@code -5.0%}. */
   public static String percent(double v) {
+    if (Math.abs(v) >= 1e6) {
+      return (v < 0 ? "-" : "+") + sci(Math.abs(v)) + "%";
+    }
     String s = String.format(Locale.ROOT, "%+.1f%%", v);
     return s.equals("-0.0%") ? "+0.0%" : s;
   }
 
   /** A funding rate: {@code +0.0100%}, four decimals (a rate of 0.01% is common). */
   public static String ratePercent(double v) {
+    if (Math.abs(v) >= 1e6) {
+      return (v < 0 ? "-" : "+") + sci(Math.abs(v)) + "%";
+    }
     String s = String.format(Locale.ROOT, "%+.4f%%", v);
     return s.equals("-0.0000%") ? "+0.0000%" : s;
   }
 
   /** {@code 2.80x}. */
   public static String ratio(double v) {
+    if (Math.abs(v) >= 1e6) {
+      return (v < 0 ? "-" : "") + sci(Math.abs(v)) + "x";
+    }
     return String.format(Locale.ROOT, "%.2fx", v);
   }
 
   /** A metric value: grouped digits, at most 4 decimals: {@code 4,900,000}. */
   public static String plain(double v) {
+    if (Math.abs(v) >= 1e15 || (v != 0 && Math.abs(v) < 1e-4)) {
+      return (v < 0 ? "-" : "") + sci(Math.abs(v));
+    }
     if (Math.abs(v) >= 1000) {
       return String.format(Locale.ROOT, "%,.0f", v);
     }

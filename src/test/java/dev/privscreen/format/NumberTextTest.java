@@ -30,14 +30,25 @@ class NumberTextTest {
     "0.0123,$0.0123",
     "15300,$15.3k",
     "0,$0",
-    "2.5e12,$2.50T"
+    "2.5e12,$2.50T",
+    "1e308,$1.0e308",
+    "-1e308,-$1.0e308",
+    "1e-300,$1.0e-300",
+    "2.5e-7,$2.5e-7"
   })
   void usdIsShortForPeople(double v, String text) {
     assertThat(NumberText.usd(v)).isEqualTo(text);
   }
 
   @ParameterizedTest(name = "percent {0} -> {1}")
-  @CsvSource({"123.44,+123.4%", "-5,-5.0%", "-0.01,+0.0%", "0,+0.0%"})
+  @CsvSource({
+    "123.44,+123.4%",
+    "-5,-5.0%",
+    "-0.01,+0.0%",
+    "0,+0.0%",
+    "1e200,+1.0e200%",
+    "-2e7,-2.0e7%"
+  })
   void percentAlwaysHasASign(double v, String text) {
     assertThat(NumberText.percent(v)).isEqualTo(text);
   }
@@ -91,5 +102,15 @@ class NumberTextTest {
     assertThat(quick).as("values the quick path took").isGreaterThan(200_000);
     assertThat(NumberText.roundedPlain(999_999_999_999.7)).isEqualTo("1000000000000");
     assertThat(NumberText.roundedPlain(1e15)).isNull(); // written with an exponent: the exact way
+  }
+
+  @Test
+  void extremeNumbersStayAColumnWide() {
+    assertThat(NumberText.plain(1e300)).isEqualTo("1.0e300");
+    assertThat(NumberText.plain(1e-300)).isEqualTo("1.0e-300");
+    assertThat(NumberText.plain(4_900_000)).isEqualTo("4,900,000");
+    assertThat(NumberText.ratio(3e9)).isEqualTo("3.0e9x");
+    assertThat(NumberText.ratePercent(1e9)).isEqualTo("+1.0e9%");
+    assertThat(NumberText.result(1e308)).as("JSON keeps the number").doesNotContain("e308x");
   }
 }
