@@ -28,14 +28,14 @@ final class TextTable {
     List<String> header = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       header.add(label(columns.get(i).name()));
-      width[i] = header.get(i).length();
+      width[i] = DisplayWidth.of(header.get(i));
     }
     List<String[]> cells = new ArrayList<>();
     for (T row : rows) {
       String[] c = new String[n];
       for (int i = 0; i < n; i++) {
         c[i] = Cells.table(columns.get(i).kind(), columns.get(i).get(row));
-        width[i] = Math.max(width[i], c[i].length());
+        width[i] = Math.max(width[i], DisplayWidth.of(c[i]));
       }
       cells.add(c);
     }
@@ -73,7 +73,7 @@ final class TextTable {
   }
 
   private static String pad(String s, int width, boolean right) {
-    String fill = " ".repeat(Math.max(0, width - s.length()));
+    String fill = " ".repeat(Math.max(0, width - DisplayWidth.of(s)));
     return right ? fill + s : s + fill;
   }
 
