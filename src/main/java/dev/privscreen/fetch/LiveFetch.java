@@ -75,6 +75,14 @@ public final class LiveFetch {
     SnapshotStore store = new SnapshotStore(paths.snapshots());
     Redactor redactor = new Redactor(plan.apiKey() == null ? List.of() : List.of(plan.apiKey()));
     Universe universe = Universe.load(plan.universe());
+    if (!(save && out == null)) {
+      // written elsewhere (--out FILE or -, screen --live), the store only read, as a screen
+      // reads it: no lock, so a user who may read the store but not write it can still fetch
+      Supplier<Snapshot> previous = memo(() -> store.newest(report::warn));
+      List<Asset> fallback = store.newestAssets(report::warn);
+      Fetcher.Result result = fetch(plan, paths, universe, fallback, redactor, report);
+      return finish(plan, out, save, store, previous, result, redactor, report);
+    }
     return store.locked(
         plan.lockWait(),
         report::warn,

@@ -81,7 +81,7 @@ public final class FileLocks {
         }
       }
     } catch (IOException e) {
-      throw new DataException(lockFile + ": cannot lock: " + e.getMessage(), e);
+      throw new DataException(lockFile + ": cannot lock: " + reason(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DataException("interrupted while waiting for " + lockFile);
@@ -114,5 +114,23 @@ public final class FileLocks {
     } catch (OverlappingFileLockException e) {
       return null; // held by another thread of this process
     }
+  }
+
+  /**
+   * Why an I/O operation failed, in words: the JDK's exceptions often carry only the path ({@code
+   * AccessDeniedException: /x/.lock}), which said nothing of the cause.
+   */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied (the store needs write access: run as its owner, or set"
+          + " PRIVSCREEN_HOME to a directory of yours)";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -680,7 +680,8 @@ class FetchTest {
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.symbols()).containsExactlyInAnyOrder("DASH", "SCRT");
-    assertThat(Files.exists(home.resolve("snapshots/.lock"))).isTrue();
+    // the store only read, not written: no lock taken (issue 23)
+    assertThat(Files.exists(home.resolve("snapshots/.lock"))).isFalse();
     assertThat(CliDriver.storedSnapshots(home)).isEmpty();
 
     args.add("--save");
@@ -711,6 +712,22 @@ class FetchTest {
     Result tooOften = cli().run(args.toArray(String[]::new));
     assertThat(tooOften.exitCode()).isEqualTo(2);
     assertThat(tooOften.stderr()).contains("--watch with --live: 30s is under the least, 1m");
+  }
+
+  @Test
+  void aStoreThatCannotBeLockedSaysWhyAndFetchToStdoutNeedsNoLock() throws IOException {
+    // a lock file that cannot be opened for writing (here a directory: root may write anywhere)
+    Files.createDirectories(home.resolve("snapshots/.lock"));
+
+    Result store = fetch("--sources", "coingecko");
+    Result stdout = fetch("--sources", "coingecko", "--out", "-");
+
+    assertThat(store.exitCode()).isEqualTo(3);
+    assertThat(store.stderr().lines().filter(l -> l.contains("cannot lock")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).endsWith(": cannot lock: Is a directory"));
+    assertThat(stdout.exitCode()).as(stdout.stderr()).isZero();
+    assertThat(stdout.stdout()).startsWith("{\"schema\":\"privscreen.snapshot/1\"");
   }
 
   @Test
