@@ -92,4 +92,40 @@ class CronScriptIT {
       ntfy.stop(0);
     }
   }
+
+  @Test
+  void aDataErrorIsPassedOnSoThatCronMailsItAndOnlyNothingNewIsQuiet() throws Exception {
+    // privscreen as installed, but its screen reads a file that is not there: exit 3
+    Path wrapper = home.resolve("privscreen");
+    Files.writeString(
+        wrapper,
+        "#!/usr/bin/env bash\n"
+            + "if [ \"$1\" = screen ]; then exec "
+            + LAUNCHER
+            + " \"$@\" --from "
+            + home.resolve("missing.json")
+            + "; fi\n"
+            + "exec "
+            + LAUNCHER
+            + " \"$@\"\n");
+    wrapper.toFile().setExecutable(true);
+    try (FakeApis apis = new FakeApis()) {
+      ProcessBuilder pb = new ProcessBuilder("bash", "examples/cron/privscreen-alerts.sh");
+      pb.environment().remove("PRIVSCREEN_NOTIFY");
+      pb.environment().put("PRIVSCREEN", wrapper.toString());
+      pb.environment().put("PRIVSCREEN_HOME", home.toString());
+      for (String s : FakeApis.SOURCES) {
+        pb.environment().put("PRIVSCREEN_" + s.toUpperCase() + "_URL", apis.base(s));
+      }
+      pb.environment().put("COINGECKO_API_KEY", "test-key-not-secret");
+      pb.environment().put("COINGECKO_API_PLAN", "pro");
+      pb.redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
+      Process p = pb.start();
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+      String err = Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
+      assertThat(p.exitValue()).as(err).isEqualTo(3); // it was 0: "nothing new"
+      assertThat(err).contains("missing.json");
+    }
+  }
 }
