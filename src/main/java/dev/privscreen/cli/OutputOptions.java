@@ -128,6 +128,6 @@ public final class OutputOptions {
     String noColor = ctx.env().get("NO_COLOR");
     boolean colour =
         ctx.stdoutIsTerminal() && !global.noColor && (noColor == null || noColor.isEmpty());
-    return new Style(colour);
+    return new Style(colour, ctx.stdoutIsTerminal() ? ctx.columns(0) : 0);
   }
 }

@@ -1,7 +1,17 @@
 package dev.privscreen.output;
 
 /** ANSI styling for the table, or none: off unless stdout is a terminal without NO_COLOR. */
-public record Style(boolean color) {
+/**
+ * How output for people looks: colour or not, and the width a table must fit (0: any width).
+ *
+ * @param fit the terminal's columns, when stdout is a terminal: a table wider drops its last
+ *     columns rather than wrap every line
+ */
+public record Style(boolean color, int fit) {
+  public Style(boolean color) {
+    this(color, 0);
+  }
+
   private static final String RESET = "\u001b[0m";
 
   public String bold(String s) {

@@ -39,6 +39,8 @@ final class TextTable {
       }
       cells.add(c);
     }
+    int all = n;
+    n = fitting(width, style.fit());
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < n; i++) {
       line.append(style.bold(pad(header.get(i), width[i], columns.get(i).kind().numeric())));
@@ -58,6 +60,27 @@ final class TextTable {
       out.println(line.toString().stripTrailing());
       under.accept(row, out);
     }
+    if (n < all) {
+      out.println(style.dim("(+" + (all - n) + " columns: widen, or --format csv)"));
+    }
+  }
+
+  /**
+   * How many of the columns (from the first) fit in {@code fit} cells with their gaps; at least two
+   * (a rank and a symbol), and all of them when {@code fit} is 0.
+   */
+  static int fitting(int[] width, int fit) {
+    if (fit <= 0) {
+      return width.length;
+    }
+    int used = 0;
+    for (int i = 0; i < width.length; i++) {
+      used += width[i] + (i > 0 ? 2 : 0);
+      if (used > fit) {
+        return Math.min(width.length, Math.max(2, i));
+      }
+    }
+    return width.length;
   }
 
   private static String colour(Kind kind, String raw, String padded, Style style) {
