@@ -59,39 +59,15 @@ public final class Screener {
       ScreenRequest req,
       MetricsSpec spec,
       ResultFields fields,
-      List<Rule> rules,
       Comparator<ResultRow> order,
-      Rule[] ruleArray,
+      Rule[] rules,
       String[] ids) {
-
-    /**
-     * The rules also as an array, and their ids computed once: a replay asks each of them of every
-     * asset on every day (10,000 × 90 at the benchmark's size), where a list's iterator and an id
-     * built each time were a tenth of its time (issue 22).
-     */
-    Prepared(
-        SnapshotIndex index,
-        ScreenRequest req,
-        MetricsSpec spec,
-        ResultFields fields,
-        List<Rule> rules,
-        Comparator<ResultRow> order) {
-      this(
-          index,
-          req,
-          spec,
-          fields,
-          rules,
-          order,
-          rules.toArray(new Rule[0]),
-          rules.stream().map(Rule::id).toArray(String[]::new));
-    }
 
     /** Whether asset {@code i} passes on day {@code k}, without keeping anything. */
     boolean passes(Timeline t, int i, int k) {
       AssetMetrics m = t.at(i, k);
       int fired = 0;
-      for (Rule r : ruleArray) {
+      for (Rule r : rules) {
         if (r.fires(m)) {
           fired++;
         }
@@ -114,16 +90,16 @@ public final class Screener {
     ScreenResult day(Timeline t, Timeline.Cursor cursor, int k, Instant asOf, boolean[] keep) {
       List<ResultRow> passed = new ArrayList<>();
       List<ResultRow> rejected = new ArrayList<>();
-      int[] unknownCounts = new int[ruleArray.length];
+      int[] unknownCounts = new int[rules.length];
       int passing = 0;
-      List<String> signals = new ArrayList<>(rules.size()); // reused: copied only for a kept row
+      List<String> signals = new ArrayList<>(rules.length); // reused: copied only for a kept row
       boolean explain = req.explain() != Explain.none;
       for (int i = 0; i < t.assetCount(); i++) {
         AssetMetrics m = cursor.at(i, k);
         signals.clear();
         Map<String, String> reasons = explain ? new LinkedHashMap<>() : Map.of();
-        for (int j = 0; j < ruleArray.length; j++) {
-          Rule r = ruleArray[j];
+        for (int j = 0; j < rules.length; j++) {
+          Rule r = rules[j];
           if (r.fires(m)) {
             signals.add(ids[j]);
           } else if (!r.knows(m)) {
@@ -184,11 +160,16 @@ public final class Screener {
     ResultFields fields =
         new ResultFields(spec, index.metricNames(), req.explain() != Explain.none, replay);
     Comparator<ResultRow> order = Ranking.comparator(req.sort(), fields);
-    List<Rule> rules = new ArrayList<>();
-    for (Rule r : req.rules()) {
-      rules.add(r.bind(fields));
+    // arrays, and the ids computed once: a replay asks each rule of every asset on every day
+    // (10,000 × 90 at the benchmark's size), where a list's iterator and an id built each time
+    // were a tenth of its time (issue 22)
+    Rule[] rules = new Rule[req.rules().size()];
+    String[] ids = new String[rules.length];
+    for (int j = 0; j < rules.length; j++) {
+      rules[j] = req.rules().get(j).bind(fields);
+      ids[j] = rules[j].id();
     }
-    return new Prepared(index, req, spec, fields, List.copyOf(rules), order);
+    return new Prepared(index, req, spec, fields, order, rules, ids);
   }
 
   private static boolean passes(ScreenRequest req, int fired) {

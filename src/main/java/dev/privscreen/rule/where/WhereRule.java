@@ -78,14 +78,10 @@ public final class WhereRule implements Rule {
       e.fieldsUsed(used);
     }
     for (String u : used) {
-      if (!byName.containsKey(u)) {
-        for (ResultField f : List.copyOf(byName.values())) {
-          if (f.name().equalsIgnoreCase(u)) {
-            types.put(u, types.get(f.name()));
-            byName.put(u, f);
-            break;
-          }
-        }
+      ResultField f = byName.containsKey(u) ? null : all.get(u); // the fields' own lookup
+      if (f != null && byName.containsKey(f.name())) { // only a field --where may filter on
+        types.put(u, types.get(f.name()));
+        byName.put(u, f);
       }
     }
     for (int i = 0; i < parts.size(); i++) {
