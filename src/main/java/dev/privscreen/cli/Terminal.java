@@ -16,8 +16,29 @@ final class Terminal {
 
   private static final File TTY = new File("/dev/tty");
 
-  /** The terminal's columns, as {@code stty size} says; 0 when it cannot say (no tty, no stty). */
+  /** The last answer of {@link #columns}; -1 until asked, and again after a resize. */
+  private static volatile int columns = -1;
+
+  /**
+   * The terminal's columns, as {@code stty size} says; 0 when it cannot say (no tty, no stty).
+   * Asked once a run (a table and its trend columns, a chart and its style all ask), and again
+   * after {@link #resized}.
+   */
   static int columns() {
+    int c = columns;
+    if (c < 0) {
+      c = ask();
+      columns = c;
+    }
+    return c;
+  }
+
+  /** The terminal was resized (SIGWINCH): the next {@link #columns} asks it again. */
+  static void resized() {
+    columns = -1;
+  }
+
+  private static int ask() {
     String size = stty("size");
     if (size == null) {
       return 0;
@@ -44,11 +65,12 @@ final class Terminal {
               .redirectInput(TTY)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // waited for first, so the second is a real bound (its few bytes fit in the pipe)
       if (!p.waitFor(1, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return null;
       }
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return p.exitValue() == 0 ? out : null;
     } catch (IOException e) {
       return null;
@@ -79,7 +101,7 @@ final class Terminal {
      * stdin is not the terminal (a pipe, a test) or stty cannot set it.
      */
     static Keys open(InputStream stdin, java.util.function.IntConsumer onKey) {
-      if (System.console() == null || stdin != System.in) {
+      if (!readable(stdin)) {
         return null;
       }
       String saved = stty("-g");
@@ -102,6 +124,11 @@ final class Terminal {
       reader.setDaemon(true);
       reader.start();
       return k;
+    }
+
+    /** Whether keys can be read: stdin is the process's own, and a terminal (as stdout is). */
+    static boolean readable(InputStream stdin) {
+      return System.console() != null && stdin == System.in;
     }
 
     private void putBack() {

@@ -83,7 +83,11 @@ final class Watch {
                 })
             : null;
     if (ctx.stdoutIsTerminal()) {
-      onResize(() -> wake.add("resize"));
+      onResize(
+          () -> {
+            Terminal.resized(); // the repaint asks the new width
+            wake.add("resize");
+          });
     }
     try {
       for (int n = 1; ; n++) {
@@ -128,7 +132,7 @@ final class Watch {
 
   /** Whether q quits: the keyboard is read when stdin is the terminal too. */
   static String quitHint(Context ctx) {
-    return ctx.stdoutIsTerminal() && System.console() != null && ctx.stdin() == System.in
+    return ctx.stdoutIsTerminal() && Terminal.Keys.readable(ctx.stdin())
         ? "q quits"
         : "Ctrl-C quits";
   }
@@ -159,11 +163,10 @@ final class Watch {
       throw new UsageException("--watch and --alert: choose one (--alert is for cron)");
     }
     boolean terminal = ctx.stdoutIsTerminal();
-    Style style = OutputOptions.style(ctx, cmd.global());
     String quit = quitHint(ctx);
     Map<String, ResultRow> before = new LinkedHashMap<>();
     boolean[] first = {true};
-    Object[] last = new Object[3]; // the last refresh's result, fields and changes, for a resize
+    List<Painted> last = new ArrayList<>(1); // the last refresh, painted again on a resize
     return every(
         ctx,
         every,
@@ -194,10 +197,9 @@ final class Watch {
           }
           Changes changes = Changes.of(first[0] ? null : before, rows);
           if (terminal) {
-            paint(ctx.out(), style, r, now.getValue(), changes, every, quit);
-            last[0] = r;
-            last[1] = now.getValue();
-            last[2] = changes;
+            last.clear();
+            last.add(new Painted(r, now.getValue(), changes));
+            paint(ctx, cmd.global(), last.get(0), every, quit);
           } else {
             events(ctx.out(), r, now.getValue(), changes);
           }
@@ -206,10 +208,8 @@ final class Watch {
           first[0] = false;
         },
         () -> {
-          if (last[0] != null) {
-            @SuppressWarnings("unchecked")
-            List<ResultField> fields = (List<ResultField>) last[1];
-            paint(ctx.out(), style, (ScreenResult) last[0], fields, (Changes) last[2], every, quit);
+          if (!last.isEmpty()) {
+            paint(ctx, cmd.global(), last.get(0), every, quit);
           }
         });
   }
@@ -217,18 +217,22 @@ final class Watch {
   /** A live refresh is a whole fetch: no more often than this. */
   static final Duration LIVE_LEAST = Duration.ofMinutes(1);
 
-  /** The screen repainted in place: home, clear, a header, the table, what entered and left. */
+  /** A refresh as painted: its result, its fields, and what changed since the one before. */
+  record Painted(ScreenResult result, List<ResultField> fields, Changes changes) {}
+
+  /**
+   * The screen repainted in place: home, clear, a header, the table, what entered and left. The
+   * style is asked each time, so that a resized terminal gets a table of its new width.
+   */
   private static void paint(
-      PrintWriter out,
-      Style style,
-      ScreenResult r,
-      List<ResultField> fields,
-      Changes changes,
-      Duration every,
-      String quit) {
+      Context ctx, GlobalOptions global, Painted p, Duration every, String quit) {
+    PrintWriter out = ctx.out();
+    Style style = OutputOptions.style(ctx, global);
+    ScreenResult r = p.result();
+    Changes changes = p.changes();
     out.print(CLEAR);
     out.println(header(style, "privscreen screen", every, Times.instant(r.asOf()), quit));
-    OutputFormat.table.renderer(style).render(r, fields, out);
+    OutputFormat.table.renderer(style).render(r, p.fields(), out);
     if (!changes.entered().isEmpty()) {
       out.println(style.bold("entered: " + symbols(changes.entered())));
     }
