@@ -91,7 +91,7 @@ final class CsvRow implements Row {
   /** The day of {@code b[at, at+10)} when its YYYY-MM- is the last date's and its DD is valid. */
   private int sameMonth(byte[] b, int at) {
     if (lastDay == Integer.MIN_VALUE
-        || !java.util.Arrays.equals(b, at, at + 8, lastDate, 0, 8)
+        || !sameYearAndMonth(b, at)
         || b[at + 8] < '0'
         || b[at + 8] > '9'
         || b[at + 9] < '0'
@@ -105,6 +105,21 @@ final class CsvRow implements Row {
       return Integer.MIN_VALUE;
     }
     return lastDay + dd - lastDd;
+  }
+
+  /**
+   * Whether {@code b[at, at+8)} is the last date's YYYY-MM-, byte by byte: {@code Arrays.equals} of
+   * ranges checks both ranges and calls a vectorised compare, three times the cost of eight bytes
+   * under C1 (issue 22).
+   */
+  private boolean sameYearAndMonth(byte[] b, int at) {
+    byte[] last = lastDate;
+    for (int j = 7; j >= 0; j--) { // the month first: it is what changes
+      if (b[at + j] != last[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
