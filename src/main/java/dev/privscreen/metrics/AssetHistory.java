@@ -89,19 +89,28 @@ final class AssetHistory {
 
   /**
    * Writes the closes and volumes of days {@code lo} … {@code lo + close.length − 1} into the
-   * arrays (NaN where there is none), in one pass over the asset's rows in that span.
+   * arrays (NaN where there is none), in one pass over the asset's rows in that span; either array
+   * may be null, when only the other is wanted.
    */
   void fillPrices(int lo, double[] close, double[] volume) {
-    java.util.Arrays.fill(close, Double.NaN);
-    java.util.Arrays.fill(volume, Double.NaN);
+    if (close != null) {
+      java.util.Arrays.fill(close, Double.NaN);
+    }
+    if (volume != null) {
+      java.util.Arrays.fill(volume, Double.NaN);
+    }
     if (priceCode < 0) {
       return;
     }
-    int hi = lo + close.length - 1;
+    int hi = lo + (close != null ? close.length : volume.length) - 1;
     for (int row = firstPriceRow(lo); row < prices.to(priceCode) && prices.day(row) <= hi; row++) {
       int k = prices.day(row) - lo;
-      close[k] = prices.close(row); // a repeated day (kept by a merge): the later row, as find
-      volume[k] = prices.volume(row);
+      if (close != null) { // a repeated day (kept by a merge): the later row, as find
+        close[k] = prices.close(row);
+      }
+      if (volume != null) {
+        volume[k] = prices.volume(row);
+      }
     }
   }
 
@@ -131,14 +140,16 @@ final class AssetHistory {
     return row < prices.to(priceCode) ? LocalDate.ofEpochDay(prices.day(row)) : null;
   }
 
-  /** Writes oi(d) of days {@code lo} … into the array (NaN where null). */
-  void fillOi(int lo, double[] oi) {
+  /** Writes oi(d) of days {@code lo} … into the array (NaN where null); returns how many. */
+  int fillOi(int lo, double[] oi) {
     java.util.Arrays.fill(oi, Double.NaN);
     int hi = lo + oi.length - 1;
     int i = java.util.Arrays.binarySearch(oiDays, oiFrom, oiTo, lo);
-    for (i = i < 0 ? -i - 1 : i; i < oiTo && oiDays[i] <= hi; i++) {
+    int n = 0;
+    for (i = i < 0 ? -i - 1 : i; i < oiTo && oiDays[i] <= hi; i++, n++) {
       oi[oiDays[i] - lo] = oiSums[i];
     }
+    return n;
   }
 
   /** The listing events, newest first (ties by venue, then pair), sorted once. */

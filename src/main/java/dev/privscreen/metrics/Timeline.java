@@ -7,7 +7,6 @@ import dev.privscreen.model.Window;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,15 @@ import java.util.Map;
  *
  * <p>{@link #at} hands out a view that is reused: rules read it without an object per asset and
  * day; {@link AssetMetrics#copy} keeps the few that are printed.
+ *
+ * <p>The closes are laid out day by day, every asset's close of a day side by side: a day's screen
+ * reads every asset's close of that day and of a few days before, which are then two runs of memory
+ * rather than two places in each of thousands of arrays. On a whole market the per-asset layout
+ * cost a cache miss per asset and read, a third of a replay's days (issue 22).
+ *
+ * <p>An asset's other series (volumes, open interest and what is derived from them) are made the
+ * first time one of its figures needs them: a replay of price rules over a whole market needs them
+ * only for the rows it prints, and made for every asset they were a third of its memory.
  */
 public final class Timeline {
   private static final int VOLUME_DAYS = 30;
@@ -32,7 +40,20 @@ public final class Timeline {
   private final int back;
   private final int lo;
   private final int snapshotDay;
+  private final int span;
+  private final AssetHistory[] histories;
+
+  /** Made when first asked for ({@link #series}); null until then. */
   private final Series[] series;
+
+  /** closes[k * n + i]: asset i's close on span day k; NaN where unknown. */
+  private final double[] closes;
+
+  private final int n;
+
+  /** The open interest of an asset with none in the span, shared: most have none, or none read. */
+  private final Series noOi;
+
   private final Window[] gainWindows;
   private final Window[] oiChangeWindows;
   private final Window[] forwardWindows;
@@ -54,11 +75,57 @@ public final class Timeline {
     this.gainWindows = spec.gainWindows().toArray(Window[]::new);
     this.oiChangeWindows = spec.oiChangeWindows().toArray(Window[]::new);
     this.forwardWindows = spec.forwardWindows().toArray(Window[]::new);
-    this.series = new Series[assets.size()];
-    int span = back + days + spec.maxForward();
-    for (int i = 0; i < series.length; i++) {
-      series[i] = new Series(index.historyOf(assets.get(i).id()), lo, span, back, days, spec);
+    this.n = assets.size();
+    this.histories = new AssetHistory[n];
+    this.series = new Series[n];
+    this.span = back + days + spec.maxForward();
+    this.closes = new double[Math.multiplyExact(span, n)];
+    this.noOi = Series.noOi(span, days);
+    double[] close = new double[span];
+    for (int i = 0; i < n; i++) {
+      histories[i] = index.historyOf(assets.get(i).id());
+      histories[i].fillPrices(lo, close, null);
+      for (int k = 0, at = i; k < span; k++, at += n) {
+        closes[at] = close[k];
+      }
     }
+  }
+
+  /**
+   * Asset {@code i}'s series, made now when no thread made them before. Threads that read days side
+   * by side may both make them: the same arrays, and a Series' fields are final, so whichever is
+   * kept is seen whole.
+   */
+  private Series series(int i) {
+    Series s = series[i];
+    if (s == null) {
+      s = new Series(histories[i], lo, span, back, days, spec, noOi);
+      series[i] = s;
+    }
+    return s;
+  }
+
+  /** Asset {@code i}'s closes of span days [from, to), as an array of their own. */
+  private double[] closes(int i, int from, int to) {
+    double[] out = new double[to - from];
+    for (int k = from; k < to; k++) {
+      out[k - from] = closes[k * n + i];
+    }
+    return out;
+  }
+
+  /** (close(k + w) / close(k) − 1) × 100 of asset {@code i}, NaN when either is missing or 0. */
+  private double forward(int i, int k, int w) {
+    int ahead = k + w;
+    if (ahead >= span) {
+      return Double.NaN;
+    }
+    double now = closes[k * n + i];
+    double then = closes[ahead * n + i];
+    if (Double.isNaN(now) || now == 0) {
+      return Double.NaN;
+    }
+    return Double.isNaN(then) ? Double.NaN : (then / now - 1) * 100;
   }
 
   public int days() {
@@ -109,21 +176,22 @@ public final class Timeline {
    */
   public Double universeForward(Window w, int k) {
     double sum = 0;
-    int n = 0;
-    for (Series s : series) {
-      double f = s.forward(back + k, w.days());
+    int with = 0;
+    for (int i = 0; i < n; i++) {
+      double f = forward(i, back + k, w.days());
       if (!Double.isNaN(f)) {
         sum += f;
-        n++;
+        with++;
       }
     }
-    return n == 0 ? null : sum / n;
+    return with == 0 ? null : sum / with;
   }
 
-  /** One asset's dense series over the span and the figures derived from them. */
+  /**
+   * One asset's dense series over the span but its closes (the timeline's), and the figures derived
+   * from them.
+   */
   private static final class Series {
-    final AssetHistory history;
-    final double[] close;
     final double[] volume;
     final double[] oi;
     final double[] volumeSum; // prefix sums of the non-null volumes
@@ -131,13 +199,30 @@ public final class Timeline {
     final double[] oiPrevHigh; // for the evaluated days only, by day index
     final int[] oiDays;
 
-    Series(AssetHistory h, int lo, int span, int back, int days, MetricsSpec spec) {
-      this.history = h;
-      close = new double[span];
+    private Series(double[] oi, double[] oiPrevHigh, int[] oiDays) {
+      this.volume = null;
+      this.volumeSum = null;
+      this.volumeCount = null;
+      this.oi = oi;
+      this.oiPrevHigh = oiPrevHigh;
+      this.oiDays = oiDays;
+    }
+
+    /** The open interest of an asset with none in the span (no volumes): shared by all such. */
+    static Series noOi(int span, int days) {
+      double[] oi = new double[span];
+      double[] prevHigh = new double[days];
+      java.util.Arrays.fill(oi, Double.NaN);
+      java.util.Arrays.fill(prevHigh, Double.NaN);
+      return new Series(oi, prevHigh, new int[days]);
+    }
+
+    /**
+     * @param none an asset's open interest when it has none in the span: its arrays are shared
+     */
+    Series(AssetHistory h, int lo, int span, int back, int days, MetricsSpec spec, Series none) {
       volume = new double[span];
-      oi = new double[span];
-      h.fillPrices(lo, close, volume);
-      h.fillOi(lo, oi);
+      h.fillPrices(lo, null, volume);
       volumeSum = new double[span + 1];
       volumeCount = new int[span + 1];
       for (int k = 0; k < span; k++) {
@@ -145,65 +230,78 @@ public final class Timeline {
         volumeSum[k + 1] = volumeSum[k] + (known ? volume[k] : 0);
         volumeCount[k + 1] = volumeCount[k] + (known ? 1 : 0);
       }
+      double[] read = new double[span];
+      if (h.fillOi(lo, read) == 0) {
+        oi = none.oi;
+        oiPrevHigh = none.oiPrevHigh;
+        oiDays = none.oiDays;
+        return;
+      }
+      oi = read;
       // the highest oi(d) over the L days before each evaluated day: a deque of falling values
       int l = spec.oiLookback().days();
       oiPrevHigh = new double[days];
       oiDays = new int[days];
-      ArrayDeque<Integer> deque = new ArrayDeque<>();
+      // (the deque as span indices in an array, head to tail: each day enters it once)
+      int[] deque = new int[span];
+      int head = 0;
+      int tail = 0;
       int known = 0;
       for (int k = back - l; k < back + days; k++) {
         if (k > back - l) { // day k−1 enters the window, day k−1−L leaves it
           int in = k - 1;
           if (!Double.isNaN(oi[in])) {
-            while (!deque.isEmpty() && oi[deque.peekLast()] <= oi[in]) {
-              deque.pollLast();
+            while (tail > head && oi[deque[tail - 1]] <= oi[in]) {
+              tail--;
             }
-            deque.addLast(in);
+            deque[tail++] = in;
             known++;
           }
           int out = k - 1 - l;
           if (out >= back - l && !Double.isNaN(oi[out])) { // counted when it came in
             known--;
           }
-          while (!deque.isEmpty() && deque.peekFirst() < k - l) {
-            deque.pollFirst();
+          while (tail > head && deque[head] < k - l) {
+            head++;
           }
         }
         if (k >= back) {
-          oiPrevHigh[k - back] = deque.isEmpty() ? Double.NaN : oi[deque.peekFirst()];
+          oiPrevHigh[k - back] = tail == head ? Double.NaN : oi[deque[head]];
           oiDays[k - back] = known;
         }
       }
-    }
-
-    /** (close(k + n) / close(k) − 1) × 100, NaN when either is missing or close(k) is 0. */
-    double forward(int k, int n) {
-      int ahead = k + n;
-      if (ahead >= close.length || Double.isNaN(close[k]) || close[k] == 0) {
-        return Double.NaN;
-      }
-      return Double.isNaN(close[ahead]) ? Double.NaN : (close[ahead] / close[k] - 1) * 100;
     }
   }
 
   /** The reused view of one asset on one day. */
   private final class View implements AssetMetrics {
     private Asset asset;
-    private Series s;
+    private AssetHistory history;
+    private Series series; // the asset's, once asked for
+    private int i; // the asset
     private int k; // index into the span
     private int d; // index into the evaluated days
     private boolean current;
 
     void position(int i, int day) {
       asset = assets.get(i);
-      s = series[i];
+      history = histories[i];
+      series = null;
+      this.i = i;
       d = day;
       k = back + day;
       current = lo + k >= snapshotDay;
     }
 
+    private Series s() {
+      if (series == null) {
+        series = series(i);
+      }
+      return series;
+    }
+
     private Double closeToday() {
-      return orNull(s.close[k]);
+      return orNull(closes[k * n + i]);
     }
 
     @Override
@@ -232,7 +330,7 @@ public final class Timeline {
     }
 
     private Double rescale(Double value) {
-      double c = s.close[k];
+      double c = closes[k * n + i];
       Double p = asset.priceUsd();
       if (value == null || Double.isNaN(c) || p == null || p == 0) {
         return null;
@@ -242,12 +340,12 @@ public final class Timeline {
 
     @Override
     public Double volume24hUsd() {
-      return current ? asset.volume24hUsd() : orNull(s.volume[k]);
+      return current ? asset.volume24hUsd() : orNull(s().volume[k]);
     }
 
     @Override
     public Double gain(Window w) {
-      Double g = change(s.close[k], s.close[k - w.days()]);
+      Double g = change(closes[k * n + i], closes[(k - w.days()) * n + i]);
       if (g == null && current) {
         return switch (w.days()) {
           case 1 -> asset.change24hPct();
@@ -261,8 +359,8 @@ public final class Timeline {
 
     @Override
     public double gainOrNaN(Window w) {
-      double now = s.close[k];
-      double then = s.close[k - w.days()];
+      double now = closes[k * n + i];
+      double then = closes[(k - w.days()) * n + i];
       if (!Double.isNaN(now) && !Double.isNaN(then) && then != 0) {
         return (now / then - 1) * 100; // as change() does, without a Double
       }
@@ -273,48 +371,48 @@ public final class Timeline {
     @Override
     public Double volumeRatio30d() {
       Double v = volume24hUsd();
-      double today = v != null ? v : s.volume[k];
-      int n = s.volumeCount[k] - s.volumeCount[k - VOLUME_DAYS];
+      double today = v != null ? v : s().volume[k];
+      int n = s().volumeCount[k] - s().volumeCount[k - VOLUME_DAYS];
       if (Double.isNaN(today) || n < MetricsCalculator.MIN_DAYS) {
         return null;
       }
-      double mean = (s.volumeSum[k] - s.volumeSum[k - VOLUME_DAYS]) / n;
+      double mean = (s().volumeSum[k] - s().volumeSum[k - VOLUME_DAYS]) / n;
       return mean == 0 ? null : today / mean;
     }
 
     @Override
     public Double oiUsd() {
-      return orNull(s.oi[k]);
+      return orNull(s().oi[k]);
     }
 
     @Override
     public Instant oiAsOf() {
-      return s.history.oiAsOf(today());
+      return history.oiAsOf(today());
     }
 
     @Override
     public Double oiPrevHighUsd() {
-      return orNull(s.oiPrevHigh[d]);
+      return orNull(s().oiPrevHigh[d]);
     }
 
     @Override
     public int oiDaysInLookback() {
-      return s.oiDays[d];
+      return s().oiDays[d];
     }
 
     @Override
     public Double oiChange(Window w) {
-      return change(s.oi[k], s.oi[k - w.days()]);
+      return change(s().oi[k], s().oi[k - w.days()]);
     }
 
     @Override
     public Double forward(Window w) {
-      return orNull(s.forward(k, w.days()));
+      return orNull(Timeline.this.forward(i, k, w.days()));
     }
 
     @Override
     public List<ListingEvent> listings() {
-      List<ListingEvent> all = s.history.listingsNewestFirst();
+      List<ListingEvent> all = history.listingsNewestFirst();
       Instant end = MetricsCalculator.endOfDay(today());
       int first = 0;
       while (first < all.size() && all.get(first).listedAt().isAfter(end)) {
@@ -328,7 +426,7 @@ public final class Timeline {
       Map<String, Double> out = new LinkedHashMap<>();
       for (String name : index.metricNames()) {
         LocalDate day = metricDay(name);
-        out.put(name, day == null ? null : s.history.metrics.get(name).get(day));
+        out.put(name, day == null ? null : history.metrics.get(name).get(day));
       }
       return out;
     }
@@ -351,7 +449,7 @@ public final class Timeline {
      */
     private LocalDate metricDay(String name) {
       java.util.NavigableMap<LocalDate, Double> m =
-          s.history == null ? null : s.history.metrics.get(name);
+          history == null ? null : history.metrics.get(name);
       if (m == null) {
         return null;
       }
@@ -368,27 +466,27 @@ public final class Timeline {
 
     @Override
     public Double fundingRatePct() {
-      if (s.history == null || s.history.funding.isEmpty()) {
+      if (history == null || history.funding.isEmpty()) {
         return null;
       }
-      return Funding.ratePct(s.history.funding, s.history.oiByVenueOn(lo + k), instant());
+      return Funding.ratePct(history.funding, history.oiByVenueOn(lo + k), instant());
     }
 
     @Override
     public Map<String, Double> fundingByVenue() {
-      if (s.history == null || s.history.funding.isEmpty()) {
+      if (history == null || history.funding.isEmpty()) {
         return null;
       }
-      Map<String, Double> rates = Funding.venueRates(s.history.funding, instant());
+      Map<String, Double> rates = Funding.venueRates(history.funding, instant());
       return rates.isEmpty() ? null : rates;
     }
 
     @Override
     public Double funding7dPct() {
-      if (s.history == null || s.history.funding.isEmpty()) {
+      if (history == null || history.funding.isEmpty()) {
         return null;
       }
-      return Funding.paid7dPct(s.history.funding, s.history.oiByVenueOn(lo + k), instant());
+      return Funding.paid7dPct(history.funding, history.oiByVenueOn(lo + k), instant());
     }
 
     @Override
@@ -397,19 +495,19 @@ public final class Timeline {
       if (day == null) {
         return null;
       }
-      Map<LocalDate, Double> m = s.history.metrics.get(name);
+      Map<LocalDate, Double> m = history.metrics.get(name);
       Double then = m.get(day.minusDays(days));
       return then == null ? null : change(m.get(day), then);
     }
 
     @Override
     public String trend30d() {
-      return dev.privscreen.format.Sparkline.of(s.close, k - 29, k + 1);
+      return dev.privscreen.format.Sparkline.of(closes(i, k - 29, k + 1), 0, 30);
     }
 
     @Override
     public String oiTrend30d() {
-      return dev.privscreen.format.Sparkline.of(s.oi, k - 29, k + 1);
+      return dev.privscreen.format.Sparkline.of(s().oi, k - 29, k + 1);
     }
 
     private Map<String, Double> metricChanges() {
@@ -458,8 +556,8 @@ public final class Timeline {
           fundingRatePct(),
           funding7dPct(),
           fundingByVenue(),
-          new AssetMetrics.Days(s.close, k - 29, k + 1),
-          new AssetMetrics.Days(s.oi, k - 29, k + 1));
+          new AssetMetrics.Days(closes(i, k - 29, k + 1), 0, 30),
+          new AssetMetrics.Days(s().oi, k - 29, k + 1));
     }
   }
 
