@@ -213,7 +213,15 @@ final class CsvCursor implements Closeable {
         }
       } else {
         start = i;
-        while (i < limit) {
+        while (true) {
+          // every byte above ',' (digits, letters, '.', '-': nearly all of a table) is part of
+          // the cell: one comparison a byte, where four were a third of a whole-market read
+          while (i < limit && buf[i] > ',') {
+            i++;
+          }
+          if (i == limit) {
+            break;
+          }
           byte b = buf[i];
           if (b == ',' || b == '\n' || b == '\r') {
             break;

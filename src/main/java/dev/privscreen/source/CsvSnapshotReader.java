@@ -247,13 +247,14 @@ final class CsvSnapshotReader {
   private static SnapshotAssembler readPiece(TablePieces split, int k, Scope scope) {
     String name = split.file().toString();
     SnapshotAssembler part = SnapshotAssembler.withoutPlaces().keepDays(scope);
-    part.expect(split.table(), split.bytes(k));
+    part.expect(split.table(), split.bytes(k), split.keptPerByte());
     try (CsvCursor csv = split.open(k)) {
       if (k == 0) {
         csv.next();
         header(csv, split.table(), name);
       }
       readRows(csv, new CsvRow(csv, name, split.columns()), split.table(), part);
+      split.read(k, part.rowsKept());
       return part;
     } catch (IOException e) {
       throw new DataException(name + ": cannot read: " + e.getMessage(), e);

@@ -82,18 +82,29 @@ final class SnapshotAssembler {
 
   /**
    * Makes room for the rows of a piece of {@code bytes} of a table at once (a row of prices or open
-   * interest takes about 32 bytes), instead of growing the columns in steps.
+   * interest takes about 32 bytes), instead of growing the columns in steps, each a copy.
+   *
+   * @param keptPerByte with a scope of days, the rows earlier pieces kept per byte read; unknown
+   *     (negative) before the first is read, when the columns grow as they come
    */
-  void expect(Table table, long bytes) {
-    if (firstDay != Integer.MIN_VALUE || lastDay != Integer.MAX_VALUE) {
-      return; // how many rows are kept is not known: the columns grow as they come
+  void expect(Table table, long bytes, double keptPerByte) {
+    boolean scoped = firstDay != Integer.MIN_VALUE || lastDay != Integer.MAX_VALUE;
+    if (scoped && keptPerByte < 0) {
+      return;
     }
-    int rows = (int) Math.min(Integer.MAX_VALUE - 8, bytes / 32 + 16);
+    // (a twentieth more than the pieces before kept: a piece a little denser seldom grows)
+    double estimate = scoped ? bytes * keptPerByte * 1.05 : bytes / 32.0;
+    int rows = (int) Math.min(Integer.MAX_VALUE - 8, estimate + 16);
     if (table == Table.PRICES) {
       prices.expect(rows);
     } else if (table == Table.OPEN_INTEREST) {
       openInterest.expect(rows);
     }
+  }
+
+  /** The price and open-interest rows kept so far. */
+  int rowsKept() {
+    return prices.size() + openInterest.size();
   }
 
   /** Keeps only the price and OI rows of the scope's days. */

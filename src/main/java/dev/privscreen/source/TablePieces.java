@@ -72,6 +72,27 @@ final class TablePieces {
   }
 
   /** The bytes of piece {@code k}. */
+  /** Bytes of the pieces read so far, and the rows they kept: a later piece's estimate. */
+  private final java.util.concurrent.atomic.AtomicLong readBytes =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private final java.util.concurrent.atomic.AtomicLong keptRows =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Piece {@code k} was read and kept {@code rows} rows. */
+  void read(int k, int rows) {
+    // (two counters: a reader may see a piece's rows before its bytes, a ratio a little high,
+    // which costs some room, never a wrong row)
+    keptRows.addAndGet(rows);
+    readBytes.addAndGet(bytes(k));
+  }
+
+  /** Rows kept per byte by the pieces read so far; negative before any was. */
+  double keptPerByte() {
+    long b = readBytes.get();
+    return b == 0 ? -1 : (double) keptRows.get() / b;
+  }
+
   long bytes(int k) {
     return bounds[k + 1] - bounds[k];
   }
