@@ -2,7 +2,9 @@
 # Scale benchmark: a synthetic whole-market data set (src/bench/generate) screened and replayed
 # (90 days, --min-gain 7d=20) by privscreen and by the same as one DuckDB SQL query each
 # (src/bench/java/DuckScreen.java, DuckReplay.java; DuckDB is used by this benchmark only, never
-# by the product). Checks both return the same rows and prints both wall times, their ratio and
+# by the product); then the replay with every field as NDJSON (--forward 7d), against a DuckDB
+# query that computes and writes the same fields (DuckReplayAll.java; the same lines, compared by
+# count, as DuckDB's numbers are not privscreen's shortest decimals). Checks both return the same rows and prints both wall times, their ratio and
 # privscreen's peak RSS, at 1/2x, 1x and 2x the size. Each time
 # is the median of RUNS runs (default 3; a shared machine's noise is large), measured in
 # alternation so both tools see the same machine.
@@ -16,7 +18,8 @@ duck_version=2.0.0.1
 duck="$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$duck_version/duckdb_jdbc-$duck_version.jar"
 [ -f "$duck" ] || mvn -B -q dependency:get -Dartifact=org.duckdb:duckdb_jdbc:$duck_version >/dev/null
 mkdir -p target/bench/classes
-javac -d target/bench/classes src/bench/java/DuckScreen.java src/bench/java/DuckReplay.java
+javac -d target/bench/classes src/bench/java/DuckScreen.java src/bench/java/DuckReplay.java \
+  src/bench/java/DuckReplayAll.java
 
 runs=${RUNS:-3}
 # one run first: the launcher makes its class-data archive then, not during a timed run
@@ -74,4 +77,20 @@ for scale in ${scales[*]}; do
     exit 1
   fi
   report "replay $scale" target/bench/ps.times target/bench/duck.times target/bench/ps.txt
+
+  # the same replay with every field, as NDJSON
+  : >target/bench/ps.times
+  : >target/bench/duck.times
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -a -o target/bench/ps.times \
+      target/privscreen replay --from "$dir" --start "$rstart" --end "$rend" --min-gain 7d=20 \
+      --forward 7d --format ndjson >target/bench/ps.txt
+    /usr/bin/time -f "%e %M" -a -o target/bench/duck.times \
+      java -cp "$duck:target/bench/classes" DuckReplayAll "$dir" "$rstart" "$rend" >target/bench/duck.txt
+  done
+  if [ "$(wc -l <target/bench/ps.txt)" != "$(wc -l <target/bench/duck.txt)" ]; then
+    echo "replay ndjson $scale: privscreen and DuckDB print different numbers of lines" >&2
+    exit 1
+  fi
+  report "ndjson $scale" target/bench/ps.times target/bench/duck.times target/bench/ps.txt
 done
