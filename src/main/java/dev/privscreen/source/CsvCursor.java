@@ -146,6 +146,10 @@ final class CsvCursor implements Closeable {
    * buffer ends before the record does; the caller fills the buffer and scans again.
    */
   private int scan() {
+    // the buffer and its end as locals: under C1 a field is loaded again at every byte
+    final byte[] buf = this.buf;
+    final int limit = this.limit;
+    final boolean eof = this.eof;
     int i = pos;
     long ln = line;
     if (i == limit) {
