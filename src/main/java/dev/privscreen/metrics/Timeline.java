@@ -41,6 +41,10 @@ public final class Timeline {
   private final int lo;
   private final int snapshotDay;
   private final int span;
+
+  /** The first span day of the run this timeline is a piece of: where the volume sums start. */
+  private final int originLo;
+
   private final AssetHistory[] histories;
 
   /** Made when first asked for ({@link #series}); null until then. */
@@ -63,6 +67,19 @@ public final class Timeline {
    * @param to the last, inclusive
    */
   public Timeline(SnapshotIndex index, MetricsSpec spec, LocalDate from, LocalDate to) {
+    this(index, spec, from, to, from);
+  }
+
+  /**
+   * Days {@code from} … {@code to} of a longer run that began on {@code origin}, evaluated as one
+   * timeline of the whole run would: the volumes' running sums start where the run's would
+   * (floating-point sums are kept bit for bit, whatever the piece of the run).
+   */
+  public Timeline(
+      SnapshotIndex index, MetricsSpec spec, LocalDate from, LocalDate to, LocalDate origin) {
+    if (origin.isAfter(from)) {
+      throw new IllegalArgumentException("origin " + origin + " is after " + from);
+    }
     this.index = index;
     this.spec = spec;
     this.assets = index.snapshot().assets();
@@ -70,6 +87,7 @@ public final class Timeline {
     this.days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
     this.back = spec.maxBack();
     this.lo = (int) from.toEpochDay() - back;
+    this.originLo = (int) origin.toEpochDay() - back;
     this.snapshotDay =
         (int) index.snapshot().asOf().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
     this.gainWindows = spec.gainWindows().toArray(Window[]::new);
@@ -99,7 +117,7 @@ public final class Timeline {
   private Series series(int i) {
     Series s = series[i];
     if (s == null) {
-      s = new Series(histories[i], lo, span, back, days, spec, noOi);
+      s = new Series(histories[i], originLo, lo, span, back, days, spec, noOi);
       series[i] = s;
     }
     return s;
@@ -218,13 +236,32 @@ public final class Timeline {
     }
 
     /**
+     * @param originLo where the volumes' running sums start: {@code lo}, or before it for a piece
+     *     of a longer run
      * @param none an asset's open interest when it has none in the span: its arrays are shared
      */
-    Series(AssetHistory h, int lo, int span, int back, int days, MetricsSpec spec, Series none) {
+    Series(
+        AssetHistory h,
+        int originLo,
+        int lo,
+        int span,
+        int back,
+        int days,
+        MetricsSpec spec,
+        Series none) {
       volume = new double[span];
       h.fillPrices(lo, null, volume);
       volumeSum = new double[span + 1];
       volumeCount = new int[span + 1];
+      if (originLo < lo) { // the sums up to this piece, added in the same order as the whole run's
+        double[] before = new double[lo - originLo];
+        h.fillPrices(originLo, null, before);
+        for (double v : before) {
+          boolean known = !Double.isNaN(v);
+          volumeSum[0] += known ? v : 0;
+          volumeCount[0] += known ? 1 : 0;
+        }
+      }
       for (int k = 0; k < span; k++) {
         boolean known = !Double.isNaN(volume[k]);
         volumeSum[k + 1] = volumeSum[k] + (known ? volume[k] : 0);

@@ -93,6 +93,9 @@ public final class Replay {
 
   /** See {@link #plan}. */
   public static final class Plan {
+    /** The days of a replay laid out at once (as many again, at most, are read to look back). */
+    static final int PIECE_DAYS = 60;
+
     private final SnapshotIndex index;
     private final Request r;
     private final Screener.Prepared p;
@@ -108,24 +111,35 @@ public final class Replay {
       return p.fields();
     }
 
-    /** Runs the replay, handing each day to {@code sink} as soon as it is computed. */
+    /**
+     * Runs the replay, handing each day to {@code sink} as soon as it is computed. The days are
+     * laid out {@link #PIECE_DAYS} at a time, each piece a timeline of its own: a long replay holds
+     * the series of one piece, not of the whole range (its memory was a third more for every 90
+     * days of a whole market, issue 22).
+     */
     public void run(Sink sink) {
       // with --entries the day before --start is evaluated too, the same way
-      int lead = r.entries() ? 1 : 0;
-      Timeline t = new Timeline(index, p.spec(), r.start().minusDays(lead), r.end());
+      LocalDate first = r.start().minusDays(r.entries() ? 1 : 0);
       boolean[] keep = null;
-      if (r.entries()) {
-        keep = new boolean[t.assetCount()];
-        for (int i = 0; i < keep.length; i++) {
-          keep[i] = !p.passes(t, i, 0);
-        }
-      }
       Summary summary = new Summary(r.forward());
-      Days days = new Days(index, p, t, keep, lead);
-      try {
-        runDays(days, t, lead, summary, sink);
-      } finally {
-        days.close(); // also when the sink stops it (a reader that left)
+      for (LocalDate from = first; !from.isAfter(r.end()); from = from.plusDays(PIECE_DAYS)) {
+        LocalDate last = from.plusDays(PIECE_DAYS - 1);
+        Timeline t =
+            new Timeline(index, p.spec(), from, last.isAfter(r.end()) ? r.end() : last, first);
+        int lead = 0;
+        if (r.entries() && keep == null) { // the day before --start: what tomorrow is an entry of
+          keep = new boolean[t.assetCount()];
+          for (int i = 0; i < keep.length; i++) {
+            keep[i] = !p.passes(t, i, 0);
+          }
+          lead = 1;
+        }
+        Days days = new Days(index, p, t, keep, lead);
+        try {
+          runDays(days, t, lead, summary, sink);
+        } finally {
+          days.close(); // also when the sink stops it (a reader that left)
+        }
       }
       if (!r.forward().isEmpty()) {
         sink.forward(summary.finish());
