@@ -34,9 +34,9 @@ case $rc in
   *) exit "$rc" ;;
 esac
 
-# Once a day (the first run after 03:00 UTC), forget fetches older than PRIVSCREEN_KEEP (default
-# 90d): the store stays the size of what it keeps. Its history of prices and open interest is
-# kept whole; only each fetch's own record goes.
-if [ "$(date -u +%H)" = 03 ]; then
+# Once a day (the runs of the hour PRIVSCREEN_PRUNE_HOUR UTC, 03 unless set), forget fetches older
+# than PRIVSCREEN_KEEP (default 90d): the store stays the size of what it keeps. Its history of
+# prices and open interest is kept whole; only each fetch's own record goes.
+if [ "$(date -u +%H)" = "${PRIVSCREEN_PRUNE_HOUR:-03}" ]; then
   "$ps" store prune -q --keep "${PRIVSCREEN_KEEP:-90d}"
 fi

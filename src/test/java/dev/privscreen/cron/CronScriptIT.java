@@ -6,6 +6,10 @@ import dev.privscreen.fetch.FakeApis;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,32 +22,57 @@ class CronScriptIT {
   @TempDir Path home;
 
   String run(FakeApis apis) throws Exception {
-    return run(apis, null);
+    return run(apis, Map.of());
   }
 
   /** The script as cron runs it, pushing to {@code notify} when given (PRIVSCREEN_NOTIFY). */
   String run(FakeApis apis, String notify) throws Exception {
+    return run(apis, notify == null ? Map.of() : Map.of("PRIVSCREEN_NOTIFY", notify));
+  }
+
+  /** The script with {@code env} added to what cron gives it; it must end well and quietly. */
+  String run(FakeApis apis, Map<String, String> env) throws Exception {
+    Process p = start(LAUNCHER, apis, env);
+    String err = Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(err).isZero();
+    assertThat(err).as("quiet on stderr").isEmpty();
+    return Files.readString(home.resolve("out"), StandardCharsets.UTF_8);
+  }
+
+  /** Runs the script with {@code privscreen} as its privscreen, to its end; out and err in home. */
+  Process start(Path privscreen, FakeApis apis, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", "examples/cron/privscreen-alerts.sh");
     pb.environment().remove("PRIVSCREEN_NOTIFY");
-    if (notify != null) {
-      pb.environment().put("PRIVSCREEN_NOTIFY", notify);
-    }
-    pb.environment().put("PRIVSCREEN", LAUNCHER.toString());
-    pb.environment().put("PRIVSCREEN_HOME", home.toString());
+    pb.environment().remove("PRIVSCREEN_PRUNE_HOUR");
+    pb.environment().remove("PRIVSCREEN_KEEP");
     pb.environment().remove("ALERT_MAIL");
+    pb.environment().put("PRIVSCREEN", privscreen.toString());
+    pb.environment().put("PRIVSCREEN_HOME", home.toString());
     for (String s : FakeApis.SOURCES) {
       pb.environment().put("PRIVSCREEN_" + s.toUpperCase() + "_URL", apis.base(s));
     }
     // a pro plan's rate limit, so the run takes a second, not half a minute (the fake ignores keys)
     pb.environment().put("COINGECKO_API_KEY", "test-key-not-secret");
     pb.environment().put("COINGECKO_API_PLAN", "pro");
+    pb.environment().putAll(env);
     pb.redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
     Process p = pb.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String err = Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(err).isZero();
-    assertThat(err).as("quiet on stderr").isEmpty();
-    return Files.readString(home.resolve("out"), StandardCharsets.UTF_8);
+    return p;
+  }
+
+  /** The ids of the store's fetches, oldest first. */
+  List<String> fetches() throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            LAUNCHER.toString(), "store", "list", "--format", "csv", "--fields", "id");
+    pb.environment().put("PRIVSCREEN_HOME", home.toString());
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    return out.lines().skip(1).toList();
   }
 
   @Test
@@ -110,22 +139,31 @@ class CronScriptIT {
             + " \"$@\"\n");
     wrapper.toFile().setExecutable(true);
     try (FakeApis apis = new FakeApis()) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "examples/cron/privscreen-alerts.sh");
-      pb.environment().remove("PRIVSCREEN_NOTIFY");
-      pb.environment().put("PRIVSCREEN", wrapper.toString());
-      pb.environment().put("PRIVSCREEN_HOME", home.toString());
-      for (String s : FakeApis.SOURCES) {
-        pb.environment().put("PRIVSCREEN_" + s.toUpperCase() + "_URL", apis.base(s));
-      }
-      pb.environment().put("COINGECKO_API_KEY", "test-key-not-secret");
-      pb.environment().put("COINGECKO_API_PLAN", "pro");
-      pb.redirectOutput(home.resolve("out").toFile()).redirectError(home.resolve("err").toFile());
-      Process p = pb.start();
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      Process p = start(wrapper, apis, Map.of());
 
       String err = Files.readString(home.resolve("err"), StandardCharsets.UTF_8);
       assertThat(p.exitValue()).as(err).isEqualTo(3); // it was 0: "nothing new"
       assertThat(err).contains("missing.json");
+    }
+  }
+
+  @Test
+  void theRunsOfThePruneHourForgetFetchesOlderThanKeepAndTheOthersDoNot() throws Exception {
+    try (FakeApis apis = new FakeApis()) {
+      run(apis, Map.of("PRIVSCREEN_KEEP", "1s")); // not the prune hour (03 unless it is now)
+      Thread.sleep(1_100);
+      run(apis, Map.of("PRIVSCREEN_KEEP", "1s", "PRIVSCREEN_PRUNE_HOUR", "99")); // no such hour
+      assertThat(fetches()).hasSize(2);
+
+      Thread.sleep(1_100);
+      LocalTime now = LocalTime.now(ZoneOffset.UTC);
+      if (now.getMinute() == 59 && now.getSecond() > 50) {
+        Thread.sleep(15_000); // not across the hour: the script asks the hour again
+      }
+      String hour = String.format("%02d", LocalTime.now(ZoneOffset.UTC).getHour());
+      run(apis, Map.of("PRIVSCREEN_KEEP", "1s", "PRIVSCREEN_PRUNE_HOUR", hour));
+
+      assertThat(fetches()).as("only the newest, the others older than 1s").hasSize(1);
     }
   }
 }
