@@ -266,6 +266,23 @@ class LauncherIT {
   }
 
   @Test
+  void aHistoryOverTwoHundredFiftySixMegabytesGetsNoJvmLineOnStderrEither() throws Exception {
+    // over 256 MB: a fixed young generation and a starting heap (not with -Xmx given), and huge
+    // pages where the kernel gives them; a sparse file: no disk taken
+    Path big = home.resolve("big.json");
+    try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(257L << 20);
+    }
+    for (String opts : List.of("", "-Xmx128m")) {
+      Proc p = run(Map.of("PRIVSCREEN_JAVA_OPTS", opts), "screen", "--from", big.toString());
+
+      assertThat(p.exit()).as(p.toString()).isEqualTo(3);
+      assertThat(p.stderr().lines()).as(p.stderr()).hasSize(1);
+      assertThat(p.stderr()).startsWith("privscreen: ").doesNotContain("[warning]");
+    }
+  }
+
+  @Test
   void screeningAFileLoadsNoHttpCacheOrObjectMapper() throws Exception {
     Path jar = LAUNCHER.toAbsolutePath().getParent().resolve("privscreen.jar");
     Proc p =
