@@ -26,8 +26,9 @@ import java.util.Map;
  * cost a cache miss per asset and read, a third of a replay's days (issue 22).
  *
  * <p>An asset's other series (volumes, open interest and what is derived from them) are made the
- * first time one of its figures needs them: a replay of price rules over a whole market needs them
- * only for the rows it prints, and made for every asset they were a third of its memory.
+ * first time one of its figures needs them, which a replay of price rules does only for the assets
+ * it prints; an asset without open interest in the span shares one set of empty arrays. Made whole
+ * for every asset, they were a third of a whole-market replay's memory.
  */
 public final class Timeline {
   private static final int VOLUME_DAYS = 30;
