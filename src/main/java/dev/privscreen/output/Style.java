@@ -1,8 +1,8 @@
 package dev.privscreen.output;
 
-/** ANSI styling for the table, or none: off unless stdout is a terminal without NO_COLOR. */
 /**
- * How output for people looks: colour or not, and the width a table must fit (0: any width).
+ * How output for people looks: ANSI colour or not (off unless stdout is a terminal without
+ * NO_COLOR), and the width a table must fit (0: any width).
  *
  * @param fit the terminal's columns, when stdout is a terminal: a table wider drops its last
  *     columns rather than wrap every line

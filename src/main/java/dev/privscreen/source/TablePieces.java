@@ -71,7 +71,6 @@ final class TablePieces {
     }
   }
 
-  /** The bytes of piece {@code k}. */
   /** Bytes of the pieces read so far, and the rows they kept: a later piece's estimate. */
   private final java.util.concurrent.atomic.AtomicLong readBytes =
       new java.util.concurrent.atomic.AtomicLong();
@@ -93,6 +92,7 @@ final class TablePieces {
     return b == 0 ? -1 : (double) keptRows.get() / b;
   }
 
+  /** The bytes of piece {@code k}. */
   long bytes(int k) {
     return bounds[k + 1] - bounds[k];
   }
