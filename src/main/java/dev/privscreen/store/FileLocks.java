@@ -131,6 +131,6 @@ public final class FileLocks {
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       return f.getReason();
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return FactStore.reason(e);
   }
 }
