@@ -96,27 +96,20 @@ final class ChartCommand implements Callable<Integer> {
   /** --width and --height within their documented range, or a usage error. */
   private void checkSize() {
     boolean picture = out != null;
-    int[] w = picture ? new int[] {320, 8000} : new int[] {MIN_COLUMNS, MAX_COLUMNS};
-    int[] h = picture ? new int[] {240, 8000} : new int[] {3, 200};
-    if (width != null && (width < w[0] || width > w[1])) {
+    within(
+        "--width",
+        width,
+        picture ? 320 : MIN_COLUMNS,
+        picture ? 8000 : MAX_COLUMNS,
+        picture ? "pixels" : "characters");
+    within(
+        "--height", height, picture ? 240 : 3, picture ? 8000 : 200, picture ? "pixels" : "rows");
+  }
+
+  private static void within(String option, Integer value, int least, int most, String unit) {
+    if (value != null && (value < least || value > most)) {
       throw new UsageException(
-          "--width "
-              + width
-              + ": from "
-              + w[0]
-              + " to "
-              + w[1]
-              + (picture ? " pixels" : " characters"));
-    }
-    if (height != null && (height < h[0] || height > h[1])) {
-      throw new UsageException(
-          "--height "
-              + height
-              + ": from "
-              + h[0]
-              + " to "
-              + h[1]
-              + (picture ? " pixels" : " rows"));
+          option + " " + value + ": from " + least + " to " + most + " " + unit);
     }
   }
 
