@@ -153,10 +153,15 @@ public final class NumberText {
     return s.substring(0, e) + "e" + exp;
   }
 
+  /** {@link #sci} of a signed number: {@code plus} before a positive one, {@code unit} after. */
+  private static String sci(double v, String plus, String unit) {
+    return (v < 0 ? "-" : plus) + sci(Math.abs(v)) + unit;
+  }
+
   /** {@code +123.4%}, {@code -5.0%}. */
   public static String percent(double v) {
     if (Math.abs(v) >= 1e6) {
-      return (v < 0 ? "-" : "+") + sci(Math.abs(v)) + "%";
+      return sci(v, "+", "%");
     }
     String s = String.format(Locale.ROOT, "%+.1f%%", v);
     return s.equals("-0.0%") ? "+0.0%" : s;
@@ -165,7 +170,7 @@ public final class NumberText {
   /** A funding rate: {@code +0.0100%}, four decimals (a rate of 0.01% is common). */
   public static String ratePercent(double v) {
     if (Math.abs(v) >= 1e6) {
-      return (v < 0 ? "-" : "+") + sci(Math.abs(v)) + "%";
+      return sci(v, "+", "%");
     }
     String s = String.format(Locale.ROOT, "%+.4f%%", v);
     return s.equals("-0.0000%") ? "+0.0000%" : s;
@@ -174,7 +179,7 @@ public final class NumberText {
   /** {@code 2.80x}. */
   public static String ratio(double v) {
     if (Math.abs(v) >= 1e6) {
-      return (v < 0 ? "-" : "") + sci(Math.abs(v)) + "x";
+      return sci(v, "", "x");
     }
     return String.format(Locale.ROOT, "%.2fx", v);
   }
@@ -182,7 +187,7 @@ public final class NumberText {
   /** A metric value: grouped digits, at most 4 decimals: {@code 4,900,000}. */
   public static String plain(double v) {
     if (Math.abs(v) >= 1e15 || (v != 0 && Math.abs(v) < 1e-4)) {
-      return (v < 0 ? "-" : "") + sci(Math.abs(v));
+      return sci(v, "", "");
     }
     if (Math.abs(v) >= 1000) {
       return String.format(Locale.ROOT, "%,.0f", v);
