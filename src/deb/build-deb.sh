@@ -67,7 +67,7 @@ cat >"$stage/DEBIAN/postinst" <<'POSTINST'
 set -e
 lib=/usr/lib/privscreen
 java="$lib/runtime/bin/java"
-vm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+vm="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.reflect.useNativeAccessorOnly=true" # as the launcher
 if grep -q '^JAVA_VERSION="\(2[4-9]\|[3-9][0-9]\)' "$lib/runtime/release" 2>/dev/null; then
   # shellcheck disable=SC2086
   ("$java" $vm -XX:AOTMode=record -XX:AOTConfiguration="$lib/privscreen.aotconf" \

@@ -203,7 +203,9 @@ final class ChartCommand implements Callable<Integer> {
     @Mixin FetchOptions options;
 
     static FetchOptions options() {
-      return picocli.CommandLine.populateCommand(new LiveDefaults()).options;
+      picocli.CommandLine.Model.CommandSpec spec = CommandModel.command(LiveDefaults.class, null);
+      new picocli.CommandLine(spec).parseArgs(); // the options' defaults applied
+      return ((LiveDefaults) spec.userObject()).options;
     }
   }
 

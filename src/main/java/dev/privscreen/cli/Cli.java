@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -111,7 +112,8 @@ public final class Cli {
    *     (help, completion) always has them
    */
   static CommandLine commandLine(RootCommand root, String only, boolean live) {
-    CommandLine cl = new CommandLine(root);
+    // the model generated from the annotations (CommandModel): picocli reads none at run time
+    CommandLine cl = new CommandLine(CommandModel.rootCommand(root, null));
     for (var c : RootCommand.COMMANDS.entrySet()) {
       String name = c.getKey();
       // completion describes every command, help finds any
@@ -122,7 +124,10 @@ public final class Cli {
       }
       // screen with fetch's options when it fetches, or when the whole model is shown
       boolean full = name.equals("screen") && (live || !name.equals(only));
-      cl.addSubcommand(name, full ? ScreenCommand.Live.class : c.getValue());
+      Class<?> type = full ? ScreenCommand.Live.class : c.getValue();
+      CommandSpec generated = CommandModel.command(type, root);
+      // picocli reads those the model does not have (help, and screen's arg group of --live)
+      cl.addSubcommand(name, generated != null ? generated : type);
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
