@@ -150,17 +150,20 @@ final class CommandModelSource {
 
   /** picocli's own model of the class, its strings as written (no variable expanded). */
   private static CommandSpec reflected(Class<?> type) {
-    Object instance;
+    CommandSpec spec = CommandSpec.forAnnotatedObject(instance(type));
+    uninterpolated(spec);
+    return spec;
+  }
+
+  /** A new command or mixin, made as picocli's factory would (nulls for a root's context). */
+  static Object instance(Class<?> type) {
     try {
       Constructor<?> k = type.getDeclaredConstructors()[0];
       k.setAccessible(true);
-      instance = k.newInstance(new Object[k.getParameterCount()]);
+      return k.newInstance(new Object[k.getParameterCount()]);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
-    CommandSpec spec = CommandSpec.forAnnotatedObject(instance);
-    uninterpolated(spec);
-    return spec;
   }
 
   static void uninterpolated(CommandSpec spec) {

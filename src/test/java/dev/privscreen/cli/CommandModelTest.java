@@ -3,7 +3,6 @@ package dev.privscreen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ class CommandModelTest {
   @ParameterizedTest
   @MethodSource("commands")
   void eachModelIsPicocliOwnReading(Class<?> type) throws ReflectiveOperationException {
-    CommandSpec read = CommandSpec.forAnnotatedObject(instance(type));
+    CommandSpec read = CommandSpec.forAnnotatedObject(CommandModelSource.instance(type));
     CommandSpec generated = generated(type, null);
     CommandModelSource.uninterpolated(read);
     CommandModelSource.uninterpolated(generated);
@@ -97,12 +96,6 @@ class CommandModelTest {
     CommandSpec spec = CommandModel.command(type, parent);
     assertThat(spec).as(type + " generated").isNotNull();
     return spec;
-  }
-
-  private static Object instance(Class<?> type) throws ReflectiveOperationException {
-    Constructor<?> k = type.getDeclaredConstructors()[0];
-    k.setAccessible(true);
-    return k.newInstance(new Object[k.getParameterCount()]);
   }
 
   /** Everything picocli keeps of a command, as text: its attributes, arguments and subcommands. */
