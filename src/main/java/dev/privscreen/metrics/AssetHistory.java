@@ -156,14 +156,24 @@ final class AssetHistory {
   List<ListingEvent> listingsNewestFirst() {
     if (sortedListings == null) {
       List<ListingEvent> out = new ArrayList<>(listings);
+      // One lambda of ours, not Comparator.comparing(...).thenComparing(...): the JDK's
+      // combinators are serializable lambdas, which no AOT cache holds, so each was spun at
+      // every start (issue 22).
       out.sort(
-          java.util.Comparator.comparing(ListingEvent::listedAt)
-              .reversed()
-              .thenComparing(ListingEvent::venue)
-              .thenComparing(e -> e.pair() == null ? "" : e.pair()));
+          (a, b) -> {
+            int c = b.listedAt().compareTo(a.listedAt());
+            if (c == 0) {
+              c = a.venue().compareTo(b.venue());
+            }
+            return c != 0 ? c : pairOrEmpty(a).compareTo(pairOrEmpty(b));
+          });
       sortedListings = List.copyOf(out);
     }
     return sortedListings;
+  }
+
+  private static String pairOrEmpty(ListingEvent e) {
+    return e.pair() == null ? "" : e.pair();
   }
 
   private List<ListingEvent> sortedListings;

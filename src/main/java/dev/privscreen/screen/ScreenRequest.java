@@ -4,7 +4,6 @@ import dev.privscreen.metrics.MetricsSpec;
 import dev.privscreen.model.Window;
 import dev.privscreen.rule.Rule;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -34,7 +33,8 @@ public record ScreenRequest(
           new SortKey("symbol", false));
 
   public ScreenRequest {
-    rules = rules.stream().sorted(Comparator.comparingInt(Rule::order)).toList();
+    // (not Comparator.comparingInt: a serializable lambda, which no AOT cache holds; issue 22)
+    rules = rules.stream().sorted((a, b) -> Integer.compare(a.order(), b.order())).toList();
     for (int i = 0; i < rules.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (rules.get(i).id().equals(rules.get(j).id())) {
