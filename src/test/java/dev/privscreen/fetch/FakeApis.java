@@ -377,6 +377,22 @@ public final class FakeApis implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The pages of 100 a funding history of an {@code hours} schedule takes, read as the fetch reads
+   * it: until a page is not full or its oldest row is at or before 00:00 UTC eight days back. So it
+   * depends on the hour: an hourly history takes two pages before 08:00 UTC and three after.
+   */
+  public static int historyPages(int hours) {
+    long h = hours * 3_600_000L;
+    long newest = System.currentTimeMillis() / h * h;
+    long from = ms(LocalDate.now(ZoneOffset.UTC).minusDays(8));
+    int pages = 1;
+    while (newest - (100L * pages - 1) * h > from) {
+      pages++;
+    }
+    return pages;
+  }
+
   /** A history page of settled rates in a venue's JSON row form, newest first. */
   static String settledRows(
       int hours, long beforeMs, int limit, double rate, String timeKey, String extra) {
