@@ -35,7 +35,10 @@ jlink="${jdk:+$jdk/bin/}jlink"
 "$jlink" --add-modules java.base,java.desktop,java.net.http,java.sql,java.logging,jdk.crypto.ec,jdk.unsupported \
   --strip-debug --no-header-files --no-man-pages --output "$lib/runtime"
 cp "$target/privscreen.jar" "$target/privscreen.classlist" "$lib/"
-install -m 755 "$target/privscreen" "$stage/usr/bin/privscreen"
+# bash straight from /bin (Debian's bash is Essential), not through env: one program fewer at
+# every start, 2 ms (issue 22)
+sed '1s|^#!/usr/bin/env bash$|#!/bin/bash|' "$target/privscreen" >"$stage/usr/bin/privscreen"
+chmod 755 "$stage/usr/bin/privscreen"
 for page in "$target"/man/man1/*.1; do
   gzip -9n -c "$page" >"$stage/usr/share/man/man1/$(basename "$page").gz"
 done
