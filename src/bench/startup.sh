@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: median wall time of the main job on the example against `java -cp` of a
-# bare Hello class, both measured in this run, so the ratio holds on any machine.
+# bare Hello class, both measured in this run, so the ratio holds on any machine; and the peak RSS
+# of one more run of each.
 #   mvn -B -q package -DskipTests && src/bench/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +24,11 @@ ms() {
   echo $(((t1 - t0) / 1000000))
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# Peak RSS in MiB of one more run of a command (the launcher execs java: one process to measure).
+rss() {
+  /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1 || true
+  echo $(($(tail -1 "$tmp/rss") / 1024))
+}
 
 export PRIVSCREEN_HOME="$tmp/home" # a fresh class-data archive, made by the warm-up run
 screen=(target/privscreen screen --from examples/privacy-2025-11-07 --json)
@@ -40,17 +46,23 @@ for _ in $(seq "$runs"); do
   PRIVSCREEN_CDS=0 ms "${screen[@]}" >>"$tmp/nocds"
   if [ -x target/deb/usr/bin/privscreen ]; then ms "${deb[@]}" >>"$tmp/deb"; fi
 done
+# peak RSS of one more run each, before the names below are reused for the medians
+hello_mib=$(rss java -cp "$tmp" Hello)
+screen_mib=$(rss "${screen[@]}")
+nocds_mib=$(PRIVSCREEN_CDS=0 rss "${screen[@]}")
+deb_mib=""
+if [ -x target/deb/usr/bin/privscreen ]; then deb_mib=$(rss "${deb[@]}"); fi
 hello=$(median <"$tmp/hello")
 screen=$(median <"$tmp/screen")
 nocds=$(median <"$tmp/nocds")
-echo "bare JVM (java -cp Hello):                       ${hello} ms (median of $runs)"
-echo "privscreen screen --from examples/... --json:    ${screen} ms (class-data archive)"
-echo "the same with PRIVSCREEN_CDS=0:                  ${nocds} ms"
+echo "bare JVM (java -cp Hello):                       ${hello} ms (median of $runs), peak ${hello_mib} MiB"
+echo "privscreen screen --from examples/... --json:    ${screen} ms (class-data archive), ${screen_mib} MiB"
+echo "the same with PRIVSCREEN_CDS=0:                  ${nocds} ms, ${nocds_mib} MiB"
 awk -v s="$screen" -v n="$nocds" -v h="$hello" \
   'BEGIN {printf "ratio: %.2fx the bare JVM (%.2fx without the archive)\n", s / h, n / h}'
 if [ -f "$tmp/deb" ]; then
   debms=$(median <"$tmp/deb")
-  echo "the .deb's privscreen (its own runtime):         ${debms} ms"
+  echo "the .deb's privscreen (its own runtime):         ${debms} ms, ${deb_mib} MiB"
   awk -v d="$debms" -v s="$screen" -v h="$hello" \
     'BEGIN {printf "the .deb: %.2fx the bare JVM, %.2fx the jar'"'"'s launcher\n", d / h, d / s}'
 fi
