@@ -165,15 +165,11 @@ final class AssetHistory {
             if (c == 0) {
               c = a.venue().compareTo(b.venue());
             }
-            return c != 0 ? c : pairOrEmpty(a).compareTo(pairOrEmpty(b));
+            return c != 0 ? c : a.pairOrEmpty().compareTo(b.pairOrEmpty());
           });
       sortedListings = List.copyOf(out);
     }
     return sortedListings;
-  }
-
-  private static String pairOrEmpty(ListingEvent e) {
-    return e.pair() == null ? "" : e.pair();
   }
 
   private List<ListingEvent> sortedListings;

@@ -6,6 +6,11 @@ import java.time.Instant;
 public record ListingEvent(
     String id, String venue, Market market, String pair, Instant listedAt, Action action) {
 
+  /** The pair, or "" when the venue did not name it: what listings are ordered by last. */
+  public String pairOrEmpty() {
+    return pair == null ? "" : pair;
+  }
+
   /** The kind of market a pair trades on. */
   public enum Market {
     SPOT,

@@ -63,7 +63,7 @@ public final class EventList {
             .thenComparing(Event::symbol)
             .thenComparing(e -> e.event().venue())
             .thenComparing(e -> e.event().market())
-            .thenComparing(e -> e.event().pair() == null ? "" : e.event().pair()));
+            .thenComparing(e -> e.event().pairOrEmpty()));
     return List.copyOf(out);
   }
 }

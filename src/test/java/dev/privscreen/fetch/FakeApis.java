@@ -384,7 +384,7 @@ public final class FakeApis implements AutoCloseable {
    */
   public static int historyPages(int hours) {
     long h = hours * 3_600_000L;
-    long newest = System.currentTimeMillis() / h * h;
+    long newest = settlements(hours, Long.MAX_VALUE, 1).get(0);
     long from = ms(LocalDate.now(ZoneOffset.UTC).minusDays(8));
     int pages = 1;
     while (newest - (100L * pages - 1) * h > from) {
